@@ -1,0 +1,1 @@
+"""Plain domain model: dataclasses and enums, no web, SQL or PDF imports."""

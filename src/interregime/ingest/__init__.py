@@ -1,0 +1,1 @@
+"""Parsers of the official publications, one small module per source."""
