@@ -305,3 +305,14 @@ def find_entry_codes(engine: sa.Engine, list_id: str, edition_date: dt.date, can
             )
         ).scalars()
         return list(rows)
+
+
+def load_warnings(engine: sa.Engine, source: str | None = None) -> list[dict[str, str]]:
+    query = sa.select(t.build_warnings).order_by(t.build_warnings.c.id)
+    if source:
+        query = query.where(t.build_warnings.c.source == source)
+    with engine.connect() as conn:
+        return [
+            {"source": row.source, "file": row.file, "place": row.place, "message": row.message}
+            for row in conn.execute(query)
+        ]

@@ -1,0 +1,1 @@
+"""The `interregime` command line."""

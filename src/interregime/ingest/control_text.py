@@ -1,0 +1,146 @@
+"""Reading the prose of control lists, whatever the source: note labels, decontrol notes,
+"double-quoted" defined terms and references to other entries.
+
+Code patterns are parameters so that the same helpers serve EU-style lists (``2B001.b.2``),
+the Wassenaar native numbering (``2.B.1.b.2``) and the munitions list (``ML10.e``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from interregime.domain.corpus import NoteKind, XRefKind
+
+EU_CODE = r"\d[A-E]\d{3}(?:\.[a-z0-9]{1,3})*"
+WASSENAAR_CODE = r"\d\.[A-E]\.\d{1,3}(?:\.[a-z0-9]{1,3})*"
+MUNITIONS_CODE = r"ML\d{1,2}(?:\.[a-z0-9]{1,3})*"
+
+_QUOTED = re.compile(r'"([^"\n]{1,120}?)"|“([^”\n]{1,120}?)”')
+
+_NOTE_HEAD = re.compile(
+    r"^(?P<label>(?P<technical>Technical\s+)?Notes?(?:\s+\d{1,2}(?![\w.]))?|N\.\s?B\.(?:\s?\d{1,2}\.?)?)"
+    r"(?:\s*:\s*|\s+|$)"
+)
+_DECONTROL = re.compile(
+    r"\b(?:does|do|shall) not (?:control|apply)\b|\b(?:is|are) not (?:controlled|subject to control)\b"
+    r"|\bnot controlled by\b",
+    re.IGNORECASE,
+)
+
+_SEE = re.compile(r"\bsee(?:\s+also)?\b", re.IGNORECASE)
+_OTHER_THAN = re.compile(
+    r"\b(?:other than|except|not (?:specified|controlled|described) (?:in|by))\b", re.IGNORECASE
+)
+# What may stand between a trigger ("see also", "other than") and the first code it governs.
+_SEE_GAP = re.compile(r"^[^.;:]{0,60}$")
+_OTHER_THAN_GAP = re.compile(r"^[^.;:]{0,40}$")
+# What may stand between two codes of one list: "1C010 AND 1C210", "5A002.a.1. or 5A002.a.2.", "9E001 to 9E003".
+_LIST_GAP = re.compile(r"^[\s.,]*(?:(?:and|or|to|nor|&)\s+)?$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[;]\s+|[.:]\s+(?=[A-Z\"'“(])")
+
+
+@dataclass(frozen=True, slots=True)
+class NoteHead:
+    """A note as labelled in the text: ``Note 1: 2B001 does not control...`` → NOTE/DECONTROL, ``Note 1``."""
+
+    kind: NoteKind
+    label: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class CodeMention:
+    """A code cited in a text, how it is cited, and where."""
+
+    code: str
+    kind: XRefKind
+    start: int
+    end: int
+
+
+def quoted_terms(text: str) -> list[str]:
+    """The "double-quoted" (straight or curly) terms of ``text`` in order, each once (case-insensitively)."""
+    terms: list[str] = []
+    seen: set[str] = set()
+    for match in _QUOTED.finditer(text):
+        term = " ".join((match.group(1) or match.group(2)).split())
+        key = term.casefold()
+        if term and any(char.isalpha() for char in term) and key not in seen:
+            seen.add(key)
+            terms.append(term)
+    return terms
+
+
+def is_decontrol(text: str) -> bool:
+    """Whether a note releases items from control ("does not control", "does not apply to"...)."""
+    return _DECONTROL.search(text) is not None
+
+
+def parse_note(text: str) -> NoteHead | None:
+    """The note that ``text`` opens (``Note:``, ``Notes:``, ``Note 2:``, ``Technical Notes:``,
+    ``Technical Note 1:``, ``N.B.``, ``N.B.2.``), or None when the text is not a note."""
+    match = _NOTE_HEAD.match(text)
+    if not match:
+        return None
+    label = " ".join(match["label"].split())
+    if label.startswith("N."):
+        label = label.replace("N. B.", "N.B.")
+        if label != "N.B.":
+            label = label.rstrip(".")
+        kind = NoteKind.NB
+    elif match["technical"]:
+        kind = NoteKind.TECHNICAL_NOTE
+    else:
+        kind = NoteKind.NOTE
+    body = text[match.end() :].strip()
+    if kind is NoteKind.NOTE and is_decontrol(body):
+        kind = NoteKind.DECONTROL
+    return NoteHead(kind, label, body)
+
+
+def normalise_code(code: str) -> str:
+    """A cited code without the trailing full stop of the citation: ``2B001.a.`` → ``2B001.a``."""
+    return code.strip().rstrip(".")
+
+
+def code_mentions(text: str, code_pattern: str = EU_CODE) -> list[CodeMention]:
+    """Every code cited in ``text``: SEE_ALSO after "see"/"see also", OTHER_THAN after "other than",
+    "except" or "not specified in", REFERENCE otherwise. A trigger governs the list of codes that
+    follows it ("SEE ALSO 1A202, 9A010 and 9A110")."""
+    pattern = re.compile(rf"(?<![\w.]){code_pattern}(?!\d)")
+    spans = [(match.start(), match.end()) for match in pattern.finditer(text)]
+    kinds: dict[int, XRefKind] = {}
+    for trigger, kind, gap in ((_SEE, XRefKind.SEE_ALSO, _SEE_GAP), (_OTHER_THAN, XRefKind.OTHER_THAN, _OTHER_THAN_GAP)):
+        for found in trigger.finditer(text):
+            _mark_list(text, spans, found.end(), gap, kind, kinds)
+    return [
+        CodeMention(normalise_code(text[start:end]), kinds.get(position, XRefKind.REFERENCE), start, end)
+        for position, (start, end) in enumerate(spans)
+    ]
+
+
+def _mark_list(
+    text: str, spans: list[tuple[int, int]], after: int, first_gap: re.Pattern[str], kind: XRefKind,
+    kinds: dict[int, XRefKind],
+) -> None:
+    cursor = after
+    gap = first_gap
+    for position, (start, end) in enumerate(spans):
+        if start < cursor:
+            continue
+        if not gap.match(text[cursor:start]):
+            return
+        kinds.setdefault(position, kind)
+        cursor, gap = end, _LIST_GAP
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (or ``;``-separated clause) of ``text`` that holds ``text[start:end]``."""
+    begin = 0
+    for boundary in _SENTENCE_END.finditer(text, 0, start):
+        begin = boundary.end()
+    stop = len(text)
+    after = _SENTENCE_END.search(text, end)
+    if after:
+        stop = after.start() + 1
+    return text[begin:stop].strip()
