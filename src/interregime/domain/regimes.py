@@ -14,7 +14,7 @@ class Regime(StrEnum):
     CWC = "CWC"
 
     @property
-    def title(self) -> str:
+    def full_name(self) -> str:
         return REGIME_TITLES[self]
 
     @classmethod

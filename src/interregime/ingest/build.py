@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 import sqlalchemy as sa
 
@@ -55,19 +56,19 @@ def parse_sources(
         if progress:
             progress(f"parsing {name}")
         contents, context = _crawl(name, registry.LIST_SOURCES[name], sources_dir, verify)
-        report.editions.extend(contents)  # type: ignore[call-overload]
+        report.editions.extend(cast(list[EditionContent], contents))
         report.warnings[name] = context.warnings
     if report.editions and registry.optional_module(registry.NATIVE_CODE_SOURCE) is not None:
         if progress:
             progress("attaching regime item numbers")
         native, context = _crawl("native codes", registry.NATIVE_CODE_SOURCE, sources_dir, verify)
-        attach_native_codes(report.editions, native)  # type: ignore[arg-type]
+        attach_native_codes(report.editions, cast(dict[str, list[NativeCode]], native))
         report.warnings["native-codes"] = context.warnings
     if MEMBERS in selected:
         if progress:
             progress("parsing memberships")
         memberships, context = _crawl(MEMBERS, registry.MEMBERSHIP_SOURCE, sources_dir, verify)
-        report.memberships = list(memberships)  # type: ignore[call-overload]
+        report.memberships = list(cast(list[Membership], memberships))
         report.warnings[MEMBERS] = context.warnings
     return report
 

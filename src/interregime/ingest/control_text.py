@@ -144,3 +144,47 @@ def sentence_around(text: str, start: int, end: int) -> str:
     if after:
         stop = after.start() + 1
     return text[begin:stop].strip()
+
+
+def term_as_used(term: str) -> str:
+    """A defined term as it reads mid-sentence: the capital that only opens the definition is dropped
+    (``Numerical control`` → ``numerical control``) but names and acronyms are kept (``APP``,
+    ``Adjusted Peak Performance``, ``Allocated by the ITU``)."""
+    words = term.split()
+    if not words:
+        return term
+    first, rest = words[0], words[1:]
+    opens_sentence = first[:1].isupper() and not any(char.isupper() for char in first[1:])
+    if opens_sentence and not any(word[:1].isupper() for word in rest):
+        return first[:1].lower() + term[1:]
+    return term
+
+
+class TermIndex:
+    """Resolves a quoted term to the defined term it uses, ignoring case and a plural ending
+    (``"Digital computers"`` → ``digital computer``)."""
+
+    def __init__(self, terms: list[str]) -> None:
+        self._terms: dict[str, str] = {}
+        for term in terms:
+            base = term.split(" (", 1)[0]
+            self._terms.setdefault(base.casefold(), base)
+
+    def resolve(self, term: str) -> str | None:
+        key = " ".join(term.split()).casefold()
+        candidates = [key, key.removesuffix("s"), key.removesuffix("es")]
+        if key.endswith("ies"):
+            candidates.append(key[:-3] + "y")
+        for candidate in candidates:
+            if candidate in self._terms:
+                return self._terms[candidate]
+        return None
+
+    def canonical(self, terms: list[str]) -> list[str]:
+        """``terms`` under their defined spelling where one resolves, each once, in order."""
+        result: list[str] = []
+        for term in terms:
+            resolved = self.resolve(term) or term
+            if resolved not in result:
+                result.append(resolved)
+        return result

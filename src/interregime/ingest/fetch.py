@@ -20,7 +20,7 @@ Opener = Callable[[str], bytes]
 
 def _download(url: str) -> bytes:
     request = urllib.request.Request(url, headers={"User-Agent": "interregime (export-control research)"})
-    with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - official addresses only
+    with urllib.request.urlopen(request, timeout=60) as response:
         data: bytes = response.read()
         return data
 

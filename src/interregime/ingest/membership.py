@@ -94,20 +94,23 @@ def read_bis_groups(context: SourceContext) -> dict[Regime, set[str]]:
 
 
 def cross_check(memberships: list[Membership], bis: dict[Regime, set[str]], context: SourceContext) -> None:
-    """Warn about every current sovereign participant the BIS group lacks, and every BIS entry the article lacks."""
+    """Warn about each current sovereign participant missing from the BIS group, and the reverse."""
     for regime, group_codes in bis.items():
         group = BIS_GROUP[regime]
         current = {
             m.state.code: m
             for m in memberships
-            if m.regime is regime and m.status is MembershipStatus.PARTICIPANT and m.state.is_sovereign
+            if m.regime is regime
+            and m.status is MembershipStatus.PARTICIPANT
+            and m.state.is_sovereign
             and m.left is None
         }
         for code in sorted(current.keys() - group_codes):
             member = current[code]
             reason = US_EXCLUSIONS.get((code, regime), "not explained")
             context.warn(
-                BIS_GROUPS_FILE, f"groups.{group}",
+                BIS_GROUPS_FILE,
+                f"groups.{group}",
                 f"{member.state.name} ({code}) is a {regime.value} participant in {member.source} "
                 f"but not in BIS Country Group {group}: {reason}",
             )
@@ -115,7 +118,8 @@ def cross_check(memberships: list[Membership], bis: dict[Regime, set[str]], cont
             state = state_for(code)
             name = state.name if state else code
             context.warn(
-                BIS_GROUPS_FILE, f"groups.{group}",
+                BIS_GROUPS_FILE,
+                f"groups.{group}",
                 f"{name} ({code}) is in BIS Country Group {group} but not a {regime.value} participant "
                 "in the article",
             )

@@ -13,7 +13,8 @@ from interregime.ingest.context import SourceContext, SourceError
 from interregime.ingest.country_names import EUROPEAN_UNION, state_for
 from interregime.ingest.wiki_page import BULLET, FOOTNOTE, Line, Page, Paragraph, Section
 
-# Any entry the pages use: "India (2018)", "India, 2016", "Argentina(1994)", "Greece1984)", "Slovakia(1978*)", "Malta".
+# Every entry form the pages use: "India (2018)", "India, 2016", "Argentina(1994)", "Greece1984)",
+# "Slovakia(1978*)", "Malta".
 _ENTRY = re.compile(r"^(?P<name>[^\d()*,]+?)\s*(?:[,(]\s*)?(?:(?P<year>\d{4})(?P<mark>\*)?\s*\)?)?$")
 _NAME = r"[^\d()*,]+"
 AG_STYLE = re.compile(rf"^{_NAME} \(\d{{4}}\)$")
@@ -56,7 +57,9 @@ def _entries(page: Page, lines: list[Line], style: re.Pattern[str], context: Sou
     for entry in entries:
         if entry.state.code in seen:
             raise SourceError(
-                page.file, str(entry.line), f"{entry.state.name} already listed on line {seen[entry.state.code]}"
+                page.file,
+                str(entry.line),
+                f"{entry.state.name} already listed on line {seen[entry.state.code]}",
             )
         seen[entry.state.code] = entry.line
     return entries
@@ -93,7 +96,11 @@ def _block_after(page: Page, section: Section, intro: str, what: str) -> list[Li
 
 
 def _membership(
-    page: Page, regime: Regime, entry: Entry, path: str, status: MembershipStatus = MembershipStatus.PARTICIPANT
+    page: Page,
+    regime: Regime,
+    entry: Entry,
+    path: str,
+    status: MembershipStatus = MembershipStatus.PARTICIPANT,
 ) -> Membership:
     return Membership(entry.state, regime, status, entry.year, source=_source(page, path, entry.line))
 
@@ -113,13 +120,18 @@ def parse_australia_group(page: Page, context: SourceContext) -> list[Membership
     result = [_membership(page, Regime.AG, e, "Members / Sovereign states") for e in states]
     result += [
         Membership(
-            e.state, Regime.AG, MembershipStatus.PARTICIPANT, e.year,
+            e.state,
+            Regime.AG,
+            MembershipStatus.PARTICIPANT,
+            e.year,
             source=_source(page, "Members / International organisations", e.line),
             note="represented by the European Commission",
         )
         for e in organisations
     ]
-    result += [_membership(page, Regime.AG, e, "Members / Adherents", MembershipStatus.ADHERENT) for e in adherents]
+    result += [
+        _membership(page, Regime.AG, e, "Members / Adherents", MembershipStatus.ADHERENT) for e in adherents
+    ]
     page.report_leftovers(members, context)
     return result
 
@@ -127,11 +139,15 @@ def parse_australia_group(page: Page, context: SourceContext) -> list[Membership
 def parse_mtcr(page: Page, context: SourceContext) -> list[Membership]:
     members = page.section("Members", 2)
     stated = _stated_count(page, r"The MTCR has (\d+) members", "members")
-    partners = _entries(page, _block_after(page, members, r"has \d+ members", "partners"), MTCR_STYLE, context)
+    partners = _entries(
+        page, _block_after(page, members, r"has \d+ members", "partners"), MTCR_STYLE, context
+    )
     adherents = _entries(page, _block_after(page, members, r"adhere", "adherents"), MTCR_STYLE, context)
     _check_count(page, stated, len(partners), "members")
     result = [_membership(page, Regime.MTCR, e, "Members") for e in partners]
-    result += [_membership(page, Regime.MTCR, e, "Members / adherents", MembershipStatus.ADHERENT) for e in adherents]
+    result += [
+        _membership(page, Regime.MTCR, e, "Members / adherents", MembershipStatus.ADHERENT) for e in adherents
+    ]
     page.report_leftovers(members, context)
     return result
 
@@ -149,9 +165,7 @@ def parse_nsg(page: Page, context: SourceContext) -> list[Membership]:
         if entry.marked and footnote is not None:
             year, text = footnote
             note = f"the listed {entry.year} is the predecessor's accession; footnote: {text}"
-            membership = Membership(
-                entry.state, Regime.NSG, joined=year, source=membership.source, note=note
-            )
+            membership = Membership(entry.state, Regime.NSG, joined=year, source=membership.source, note=note)
         result.append(membership)
     result += _nsg_observers(page, section)
     page.report_leftovers(section, context)
@@ -165,7 +179,9 @@ def _footnote(page: Page, section: Section) -> tuple[int, str]:
         if match and year:
             page.consume(line.number)
             return int(year[1]), match["body"]
-    raise SourceError(page.file, str(section.heading_line), "entries marked * but no footnote giving their date")
+    raise SourceError(
+        page.file, str(section.heading_line), "entries marked * but no footnote giving their date"
+    )
 
 
 def _nsg_observers(page: Page, section: Section) -> list[Membership]:
@@ -173,8 +189,15 @@ def _nsg_observers(page: Page, section: Section) -> list[Membership]:
         if re.search(r"European Commission\b[^.]*\bparticipate as observers", paragraph.text):
             page.consume(paragraph.first_line)
             source = _source(page, section.title, paragraph.first_line)
-            return [Membership(EUROPEAN_UNION, Regime.NSG, MembershipStatus.OBSERVER, source=source,
-                               note="represented by the European Commission")]
+            return [
+                Membership(
+                    EUROPEAN_UNION,
+                    Regime.NSG,
+                    MembershipStatus.OBSERVER,
+                    source=source,
+                    note="represented by the European Commission",
+                )
+            ]
     return []
 
 
@@ -188,8 +211,12 @@ def parse_wassenaar(page: Page, context: SourceContext) -> list[Membership]:
     """The list gives no join years; a year is kept only where the article's prose states one for a state."""
     section = page.section("Membership", 2)
     stated = _stated_count(page, r"The (\d+) states that have been participating", "participating states")
-    entries = _entries(page, _block_after(page, section, r"states that have been participating", "participants"),
-                       WA_STYLE, context)
+    entries = _entries(
+        page,
+        _block_after(page, section, r"states that have been participating", "participants"),
+        WA_STYLE,
+        context,
+    )
     _check_count(page, stated, len(entries), "participating states")
     stated_years: dict[str, tuple[int, Paragraph]] = {}
     for paragraph in page.paragraphs():

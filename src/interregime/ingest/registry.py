@@ -4,6 +4,7 @@ pinned sha256), ``OFFICIAL`` (official download addresses) and ``crawl(context)`
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from types import ModuleType
 
 LIST_SOURCES: dict[str, str] = {

@@ -1,4 +1,4 @@
-"""Reading a Wikipedia article saved as markdown: sections, paragraphs, bullet lists, and what was left unread."""
+"""A Wikipedia article saved as markdown: sections, paragraphs, bullet lists, and what was left unread."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ class Section:
         return found
 
     def bullet_blocks(self) -> list[tuple[Paragraph | None, list[Line]]]:
-        """Each run of bullet lines, with the prose paragraph just before it (None if a heading or nothing)."""
+        """Each run of bullet lines, with the prose paragraph just before it (None after a heading)."""
         blocks: list[tuple[Paragraph | None, list[Line]]] = []
         starts = {p.first_line: p for p in self.paragraphs()}
         intro: Paragraph | None = None
@@ -88,7 +88,7 @@ class Page:
         return cls(file, tuple(Line(n, t) for n, t in enumerate(text.splitlines(), start=1)))
 
     def section(self, title: str, level: int, within: Section | None = None) -> Section:
-        """The section headed ``title`` at ``level`` (2 for ``##``), up to the next heading at that level or above."""
+        """The section headed ``title`` at ``level`` (2 for ``##``), up to the next heading as high."""
         lines = within.lines if within else self.lines
         start: int | None = None
         for index, line in enumerate(lines):

@@ -260,7 +260,9 @@ def load_edition(engine: sa.Engine, list_id: str, date_prefix: str | None = None
         }
         items: dict[int, Item] = {}
         item_rows = conn.execute(
-            sa.select(t.items).where(t.items.c.entry_id.in_(list(entries))).order_by(t.items.c.entry_id, t.items.c.position)
+            sa.select(t.items)
+            .where(t.items.c.entry_id.in_(list(entries)))
+            .order_by(t.items.c.entry_id, t.items.c.position)
         )
         for row in item_rows:
             item = Item(row.code, row.text, row.parent, row.depth, row.native_code, [], list(row.defined_terms))

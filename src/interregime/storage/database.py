@@ -45,7 +45,6 @@ def create_engine(url: str | None = None) -> sa.Engine:
 def alembic_config(engine: sa.Engine) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
     return config
 
 

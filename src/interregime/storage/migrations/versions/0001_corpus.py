@@ -1,12 +1,11 @@
 """corpus and memberships
 
 Revision ID: 0001_corpus
-Revises: 
+Revises:
 """
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0001_corpus'
 down_revision = None

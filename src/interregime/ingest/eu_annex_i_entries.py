@@ -1,0 +1,147 @@
+"""Entries of the EU Annex I file: one ``verbatim_text`` line per dotted sub-paragraph or note, each
+prefixed with the item code it belongs to (``2B001.b.2 Five or more axes...``, ``2B001 N.B. SEE ALSO 2B201.``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from interregime.domain.codes import EU_ENTRY, depth_of, entry_code, parent_code, regime_of_eu_code
+from interregime.domain.corpus import CrossReference, Entry, Item, Note, XRefKind
+from interregime.ingest.context import SourceContext, SourceError
+from interregime.ingest.control_text import TermIndex, code_mentions, parse_note, quoted_terms, sentence_around
+from interregime.ingest.json_fields import take, take_object, take_strings, warn_leftovers
+
+_LINE = re.compile(r"^(?P<code>\S+)(?: (?P<rest>.*))?$")
+
+
+@dataclass
+class EntryAudit:
+    """Cross-checks of an entry's redundant fields against its verbatim text."""
+
+    parameters: int = 0
+    parameters_missing: list[str] = field(default_factory=list)
+    applicable_notes_missing: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _EntryLines:
+    """The items of one entry as its lines are read; ``last`` is what a continuation line extends."""
+
+    file: str
+    place: str
+    context: SourceContext
+    items: dict[str, Item] = field(default_factory=dict)
+    note_texts: list[str] = field(default_factory=list)
+    last: tuple[str, Item | Note] | None = None
+
+    def add(self, code: str, rest: str, where: str) -> None:
+        note = parse_note(rest)
+        if note is not None:
+            owner = self._owner(code, where)
+            attached = Note(note.kind, note.text, note.label)
+            owner.notes.append(attached)
+            self.note_texts.append(rest)
+            self.last = (code, attached)
+        elif code in self.items:
+            self._continue(code, rest, where)
+        else:
+            parent = parent_code(code)
+            if parent is not None and parent not in self.items:
+                self.context.warn(self.file, where, f"parent {parent} of {code} not found before it")
+            item = Item(code, rest, parent, depth_of(code))
+            self.items[code] = item
+            self.last = (code, item)
+
+    def _owner(self, code: str, where: str) -> Item:
+        candidate: str | None = code
+        while candidate is not None and candidate not in self.items:
+            candidate = parent_code(candidate)
+        if candidate is None:
+            raise SourceError(self.file, where, f"note for {code} before the entry heading")
+        if candidate != code:
+            self.context.warn(self.file, where, f"note for unknown item {code} attached to {candidate}")
+        return self.items[candidate]
+
+    def _continue(self, code: str, rest: str, where: str) -> None:
+        """A line repeating the code of the line before continues it (table rows, a technical note
+        whose label stands on its own line)."""
+        if self.last is not None and self.last[0] == code:
+            target = self.last[1]
+            if isinstance(target, Note):
+                target.text = f"{target.text} {rest}".strip()
+                return
+            target.text = f"{target.text}\n{rest}"
+            return
+        self.context.warn(self.file, where, f"second line for item {code}, not next to the first: appended to it")
+        self.items[code].text = f"{self.items[code].text}\n{rest}"
+
+
+def parse_entry(
+    context: SourceContext, file: str, raw: Any, position: int, terms: TermIndex
+) -> tuple[Entry, EntryAudit]:
+    place = f"entries[{position}]"
+    obj = take_object(file, raw, place)
+    code = take(file, obj, "entry_code", str, place)
+    category = take(file, obj, "category", str, place)
+    verbatim = take(file, obj, "verbatim_text", str, place)
+    parameters = take_strings(file, obj, "parameters", place)
+    applicable_notes = take_strings(file, obj, "applicable_notes", place)
+    warn_leftovers(context, file, obj, place)
+    if not EU_ENTRY.match(code):
+        raise SourceError(file, f"{place}.entry_code", f"not an EU entry code: {code!r}")
+    if category != code[0]:
+        context.warn(file, f"{place}.category", f"category {category!r} differs from the code's {code[0]!r}")
+    lines = _EntryLines(file, place, context)
+    raw_lines = verbatim.split("\n")
+    for number, line in enumerate(raw_lines, start=1):
+        where = f"{place}.verbatim_text line {number}"
+        match = _LINE.match(line)
+        line_code = match["code"].rstrip(".") if match else ""
+        if number == 1 and (line_code != code or not match or not match["rest"]):
+            raise SourceError(file, where, f"expected the heading of {code}, found {line[:60]!r}")
+        if not match or not match["rest"]:
+            context.warn(file, where, f"line without an item code and text, skipped: {line[:60]!r}")
+            continue
+        if entry_code(line_code) != code:
+            context.warn(file, where, f"item code {line_code} does not belong to {code}; line skipped")
+            continue
+        lines.add(line_code, match["rest"].strip(), where)
+    items = list(lines.items.values())
+    for item in items:
+        item.defined_terms = terms.canonical(quoted_terms(item.text))
+    entry = Entry(code, items[0].text, category, regime_of_eu_code(code), eu_code=code, items=items)
+    return entry, _audit(raw_lines, parameters, applicable_notes, lines.note_texts)
+
+
+def _audit(lines: list[str], parameters: list[str], applicable_notes: list[str], notes: list[str]) -> EntryAudit:
+    present = set(lines)
+    note_texts = set(notes)
+    return EntryAudit(
+        parameters=len(parameters),
+        parameters_missing=[line for line in parameters if line not in present],
+        applicable_notes_missing=[note for note in applicable_notes if note not in note_texts],
+    )
+
+
+def cross_references(entry: Entry) -> list[CrossReference]:
+    """References to other entries (and "see"/"other than" references within the entry) made by the
+    text of each item and of the notes attached to it, from that item's code."""
+    found: list[CrossReference] = []
+    seen: set[tuple[str, str, XRefKind]] = set()
+    for item in entry.items:
+        for text in [item.text, *(f"{note.label} {note.text}" for note in item.notes)]:
+            for mention in code_mentions(text):
+                if mention.kind is XRefKind.REFERENCE and entry_code(mention.code) == entry.code:
+                    continue
+                key = (item.code, mention.code, mention.kind)
+                if key in seen:
+                    continue
+                seen.add(key)
+                found.append(
+                    CrossReference(
+                        item.code, mention.code, mention.kind, sentence_around(text, mention.start, mention.end)
+                    )
+                )
+    return found

@@ -1,0 +1,299 @@
+"""The body of the SCOMET list (categories 0-8) as entries, dotted items and their notes.
+
+Lines are read in order; each one opens a category, a group heading, an entry, a note or a
+labelled sub-paragraph, or continues whatever was open. A group heading with no entries of its
+own ("1A" with its numbered chemicals, "7A [Reserved]") is an entry; otherwise its text is kept
+as a document of the edition."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from interregime.domain.corpus import Document, Entry, Item, Note
+from interregime.ingest.context import SourceContext
+from interregime.ingest.control_text import parse_note, quoted_terms
+from interregime.ingest.in_scomet_numbering import (
+    CATEGORY_LINE,
+    ENTRY_LINE,
+    GROUP_LINE,
+    Label,
+    entry_sort_key,
+    eu_code_of,
+    group_sort_key,
+    split_label,
+)
+from interregime.ingest.in_scomet_pages import Line, joined_text
+
+
+@dataclass
+class _Open:
+    """What continuation lines are added to: an item's text or a note's text."""
+
+    lines: list[Line]
+    item: Item
+    note: Note | None = None
+    note_labels: list[Label] = field(default_factory=list)
+
+
+@dataclass
+class _Block:
+    """An entry being read (real, or a group heading that may turn out to hold entries)."""
+
+    entry: Entry
+    is_group: bool
+    texts: dict[int, list[Line]] = field(default_factory=dict)
+    stack: list[tuple[Label, Item]] = field(default_factory=list)
+    notes: dict[int, list[Line]] = field(default_factory=dict)
+
+
+class BodyReader:
+    def __init__(self, file: str, context: SourceContext) -> None:
+        self.file = file
+        self.context = context
+        self.entries: list[Entry] = []
+        self.documents: list[Document] = []
+        self.category_text: dict[str, list[Line]] = {}
+        self._category = ""
+        self._position: tuple[str, ...] = ("",)
+        self._last_entry: tuple[str, ...] = ("",)
+        self._block: _Block | None = None
+        self._group: _Block | None = None
+        self._group_has_entries = False
+        self._open: _Open | None = None
+
+    def read(self, lines: list[Line]) -> None:
+        for line in lines:
+            self._feed(line)
+        self._close_entry()
+        self._close_group(None)
+
+    def _feed(self, line: Line) -> None:
+        text = line.text.strip()
+        if self._category:
+            self.category_text.setdefault(self._category, []).append(line)
+        if self._starts_category(line, text):
+            return
+        if not self._category:
+            self.context.warn(self.file, line.place, f"text before the first category: {text[:60]}")
+            return
+        if self._starts_entry(line, text) or self._starts_group(line, text):
+            return
+        block = self._block or self._group
+        if block is None:
+            self._category_note(line)
+            return
+        if self._repeated_code(block, line, text):
+            return
+        head = parse_note(text)
+        if head is not None:
+            item = block.stack[-1][1] if block.stack else block.entry.items[0]
+            note = Note(head.kind, head.text, head.label)
+            item.notes.append(note)
+            self._open = _Open([Line(line.page, line.number, head.text)], item, note)
+            return
+        labelled = split_label(text, self._previous_alpha(block))
+        if labelled is not None and self._place_label(block, line, *labelled):
+            return
+        if self._open is None:
+            self._open = _Open([], block.entry.items[0])
+        self._open.lines.append(line)
+
+    def _starts_category(self, line: Line, text: str) -> bool:
+        match = CATEGORY_LINE.match(text)
+        if not match or match["cat"] <= self._category or match["rest"][:1] in ".;,":
+            return False
+        self._close_entry()
+        self._close_group(None)
+        self._category = match["cat"]
+        self._position = (self._category,)
+        self.category_text.setdefault(self._category, []).append(line)
+        return True
+
+    def _starts_group(self, line: Line, text: str) -> bool:
+        match = GROUP_LINE.match(text)
+        if not match or match["cat"] != self._category:
+            return False
+        key = group_sort_key(match["cat"], match["grp"], match["sub"] or "")
+        if key <= self._position and not (self._group and key == self._position):
+            return False
+        if self._group is not None and key == self._position:
+            return False
+        code = f"{match['cat']}{match['grp']}{match['sub'] or ''}"
+        self._close_entry()
+        self._close_group(code)
+        self._position = key
+        heading = (match["rest"] or "").strip()
+        root = Item(code=code, text=heading)
+        self._group = _Block(Entry(code, heading, self._category, None, items=[root]), is_group=True)
+        self._group_has_entries = False
+        self._open = _Open([Line(line.page, line.number, heading)] if heading else [], root)
+        return True
+
+    def _starts_entry(self, line: Line, text: str) -> bool:
+        match = ENTRY_LINE.match(text)
+        if not match or match["cat"] != self._category:
+            return False
+        code = f"{match['cat']}{match['grp']}{match['num']}"
+        key = entry_sort_key(code)
+        rest = match["rest"].strip()
+        if key <= self._last_entry or rest[:1] in ".,;:)" or key < self._position:
+            return False
+        self._close_entry()
+        self._last_entry = key
+        self._position = key
+        self._group_has_entries = True
+        root = Item(code=code, text="")
+        entry = Entry(code, "", self._category, None, eu_code=eu_code_of(code), items=[root])
+        self._block = _Block(entry, is_group=False)
+        self._open = _Open([], root)
+        if rest:
+            self._feed_rest(line, rest)
+        return True
+
+    def _feed_rest(self, line: Line, rest: str) -> None:
+        """The text after an entry code: the heading, or a first labelled sub-paragraph ("3A501 a. ...")."""
+        block = self._block
+        assert block is not None and self._open is not None
+        labelled = split_label(rest)
+        if labelled is not None and labelled[0].is_first:
+            self._place_label(block, Line(line.page, line.number, rest), *labelled)
+        else:
+            self._open.lines.append(Line(line.page, line.number, rest))
+
+    def _repeated_code(self, block: _Block, line: Line, text: str) -> bool:
+        """A continued entry that repeats its code before the labels: "8A104 a. 1. “Biological agents”"."""
+        code = block.entry.code
+        match = re.match(rf"^{re.escape(code)}\.?\s+(?P<rest>.+)$", text)
+        if not match or block.is_group:
+            return False
+        rest = match["rest"]
+        path: list[Label] = []
+        while (labelled := split_label(rest)) is not None and labelled[0].style.endswith("."):
+            path.append(labelled[0])
+            rest = labelled[1]
+        if not path:
+            return False
+        self._flush_open()
+        parent = block.entry.items[0]
+        block.stack = []
+        for label in path:
+            item_code = f"{parent.code}.{label.value}"
+            item = block.entry.item(item_code) or self._new_item(block, item_code, parent, label)
+            block.stack.append((label, item))
+            parent = item
+        self._open = _Open([Line(line.page, line.number, rest)] if rest else [], parent)
+        return True
+
+    def _place_label(self, block: _Block, line: Line, label: Label, rest: str) -> bool:
+        """Open the sub-paragraph ``label`` starts; False when the label belongs to the open note's own list."""
+        if self._open is not None and self._open.note is not None:
+            inside = self._open.note_labels
+            if label.is_first or any(label.follows(previous) for previous in inside):
+                inside[:] = [previous for previous in inside if previous.style != label.style] + [label]
+                self._open.lines.append(line)
+                return True
+        level = self._level_for(block, label)
+        if level is None:
+            return False
+        self._flush_open()
+        del block.stack[level:]
+        parent = block.stack[-1][1] if block.stack else block.entry.items[0]
+        code = f"{parent.code}.{label.value}"
+        item = block.entry.item(code)
+        if item is not None:
+            self.context.warn(self.file, line.place, f"{code} printed twice; text added to the first")
+        else:
+            item = self._new_item(block, code, parent, label)
+        block.stack.append((label, item))
+        self._open = _Open([Line(line.page, line.number, rest)] if rest else [], item)
+        return True
+
+    @staticmethod
+    def _level_for(block: _Block, label: Label) -> int | None:
+        for level in range(len(block.stack) - 1, -1, -1):
+            if label.follows(block.stack[level][0]):
+                return level
+        if label.is_first:
+            return len(block.stack)
+        for level in range(len(block.stack) - 1, -1, -1):
+            if block.stack[level][0].style == label.style:
+                return level
+        return None
+
+    @staticmethod
+    def _previous_alpha(block: _Block) -> Label | None:
+        for label, _item in reversed(block.stack):
+            if label.style.startswith("alpha"):
+                return label
+        return None
+
+    def _new_item(self, block: _Block, code: str, parent: Item, label: Label) -> Item:
+        item = Item(code=code, text="", parent=parent.code, depth=parent.depth + 1, native_code=label.value)
+        block.entry.items.append(item)
+        return item
+
+    def _flush_open(self) -> None:
+        open_ = self._open
+        self._open = None
+        if open_ is None or not open_.lines:
+            return
+        text = joined_text(open_.lines)
+        if open_.note is not None:
+            open_.note.text = text
+            return
+        open_.item.text = f"{open_.item.text} {text}".strip()
+
+    def _close_entry(self) -> None:
+        if self._block is None:
+            return
+        self._flush_open()
+        self._finish(self._block.entry)
+        self.entries.append(self._block.entry)
+        self._block = None
+
+    def _close_group(self, next_group: str | None) -> None:
+        """A group without entries of its own is an entry, unless sub-groups follow or it is a
+        category 8 heading (those only title the EU-numbered entries after them)."""
+        group = self._group
+        if group is None:
+            return
+        self._flush_open()
+        self._group = None
+        entry = group.entry
+        nested = next_group is not None and next_group.startswith(entry.code) and next_group != entry.code
+        if not self._group_has_entries and not nested and entry.category != "8":
+            self._finish(entry)
+            self.entries.append(entry)
+            return
+        self.documents.append(Document("group note", f"{entry.code} {entry.heading}".strip(), _entry_text(entry)))
+
+    def _category_note(self, line: Line) -> None:
+        if self._open is None:
+            title = f"Category {self._category}"
+            root = Item(code=title, text="")
+            self._open = _Open([], root)
+            self.documents.append(Document("category note", title, ""))
+        self._open.lines.append(line)
+        self.documents[-1] = Document("category note", self.documents[-1].title, joined_text(self._open.lines))
+
+    @staticmethod
+    def _finish(entry: Entry) -> None:
+        root = entry.items[0]
+        entry.heading = root.text
+        for item in entry.items:
+            terms: list[str] = []
+            for text in [item.text, *(note.text for note in item.notes)]:
+                terms.extend(term for term in quoted_terms(text) if term not in terms)
+            item.defined_terms = terms
+
+
+def _entry_text(entry: Entry) -> str:
+    parts: list[str] = []
+    for item in entry.items:
+        if item.depth:
+            parts.append(f"{item.native_code}. {item.text}".strip())
+        elif item.text:
+            parts.append(item.text)
+        parts.extend(f"{note.label} {note.text}".strip() for note in item.notes)
+    return "\n".join(parts)

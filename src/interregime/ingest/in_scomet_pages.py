@@ -1,0 +1,105 @@
+"""The SCOMET PDFs as numbered lines of body text: running headers, page numbers and the
+amendment footnotes ("12 Para 1(D) of Notification No. 29/2015-20 dated 21.09.2017") removed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+
+from interregime.ingest.context import SourceError
+
+_HEADER = re.compile(r"^\s*Appendix\s*3\s*[–-]\s*SCOMET\s+List\s*$")
+_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+_FOOTNOTE = re.compile(
+    r"^\s*(?P<mark>\d{1,2})\s?(?P<text>(?:Para\b|Notification\b|Added vide\b|No change\b).*)$"
+)
+# pdfium marks a hyphen that ends a line with U+FFFE; in these Word-made files it was a real hyphen.
+_LINE_END_HYPHEN = "\ufffe"
+_PDF_DATE = re.compile(r"^D:(\d{4})(\d{2})(\d{2})")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    page: int
+    number: int
+    text: str
+
+    @property
+    def place(self) -> str:
+        return f"page {self.page} line {self.number}"
+
+
+@dataclass(slots=True)
+class PdfText:
+    lines: list[Line] = field(default_factory=list)
+    footnotes: list[Line] = field(default_factory=list)
+    page_count: int = 0
+    created: dt.date | None = None
+
+
+def read_pdf_lines(data: bytes, file: str) -> PdfText:
+    """Every line of body text of the PDF in ``data``; a file that is no readable PDF is a SourceError."""
+    if not data.startswith(b"%PDF-"):
+        raise SourceError(file, "byte 0", "not a PDF file (no %PDF- signature)")
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        raise SourceError(file, "", f"unreadable PDF: {error}") from None
+    result = PdfText(page_count=len(document), created=_creation_date(document))
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            text_page = page.get_textpage()
+            raw = text_page.get_text_range()
+            text_page.close()
+            page.close()
+            _page_lines(index + 1, raw, result)
+    except pdfium.PdfiumError as error:
+        raise SourceError(file, f"page {index + 1}", f"unreadable page: {error}") from None
+    finally:
+        document.close()
+    if not result.lines:
+        raise SourceError(file, "", "the PDF holds no text")
+    return result
+
+
+def _page_lines(page: int, raw: str, result: PdfText) -> None:
+    lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    position = 0
+    while position < len(lines) and not lines[position].strip():
+        position += 1
+    if position < len(lines) and _HEADER.match(lines[position]):
+        position += 1
+        if position < len(lines) and _PAGE_NUMBER.match(lines[position]):
+            position += 1
+    for number in range(position, len(lines)):
+        text = lines[number].replace(_LINE_END_HYPHEN, "-").replace("\u00a0", " ").rstrip()
+        if not text.strip():
+            continue
+        line = Line(page, number + 1, text)
+        if _FOOTNOTE.match(text):
+            result.footnotes.append(line)
+        else:
+            result.lines.append(line)
+
+
+def _creation_date(document: pdfium.PdfDocument) -> dt.date | None:
+    match = _PDF_DATE.match(document.get_metadata_dict().get("CreationDate", ""))
+    if not match:
+        return None
+    return dt.date(int(match[1]), int(match[2]), int(match[3]))
+
+
+def joined_text(lines: list[Line]) -> str:
+    """Wrapped lines as one paragraph: a line-end hyphen joins without a space."""
+    text = ""
+    for line in lines:
+        part = line.text.strip()
+        if text.endswith("-") and not text.endswith(" -"):
+            text += part
+        else:
+            text = f"{text} {part}" if text else part
+    return " ".join(text.split())

@@ -1,0 +1,233 @@
+"""The entries of Norway List II (categories 0-9): entry headings, dotted items and their notes.
+
+Items are placed by their label sequence (``a.`` → ``b.``, or a first child ``a.``/``1.``) and,
+when a label could continue more than one level, by the indentation of its line. A list inside a
+note (a Technical Note defining a term as "any of the following: 1. … 2. …") stays in the note
+while its labels follow on from each other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from interregime.domain.codes import regime_of_eu_code
+from interregime.domain.corpus import Entry, Item, Note, NoteKind
+from interregime.ingest.context import SourceContext, SourceError
+from interregime.ingest.no_list_ii_pages import PageLine, join_lines
+
+ENTRY_X_MAX = 100.0
+NOTE_LIST_SLACK = 4.0
+CATEGORY = re.compile(r"^CATEGORY (?P<cat>\d)\s*[-–]\s*\S")
+PART = re.compile(r"^Part [12]\s*[-–]\s*\S")
+GROUP = re.compile(r"^(?P<grp>\d[A-E])\s+(?P<title>\D.*)$")
+ENTRY = re.compile(r"^(?P<code>\d[A-E]\d{3})\.?(?:\s+(?P<text>.*))?$")
+LABEL = re.compile(r"^(?P<label>[a-z]{1,2}|\d{1,2})\.(?:\s+(?P<text>.*))?$")
+NOTE = re.compile(
+    r"^(?P<kind>Technical Notes?|Notes?|N\.\s?B\.)\s*(?P<num>\d{1,2})?\s*(?:&\s*\d\s*)?[.:]?(?:\s+(?P<text>.*))?$"
+)
+DECONTROL = re.compile(r"\bdoes not (?:control|apply)|\bdo not (?:control|apply)|\bnot controlled\b")
+CODE_IN_NOTE = re.compile(r"\b(?P<code>\d[A-E]\d{3}(?:\.[a-z0-9]{1,2})*)\.?")
+DEFINED_TERM = re.compile(r'"([^"]{2,80})"')
+
+
+@dataclass
+class _Open:
+    """An item being read: its code, label, indentation and the lines of its text."""
+
+    item: Item
+    label: str
+    label_x: float
+    text_x: float
+    lines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _OpenNote:
+    owner: Item
+    kind: NoteKind
+    label: str
+    lines: list[str]
+    x: float
+    list_labels: list[str] = field(default_factory=list)
+
+
+class EntryParser:
+    """Feed it the body lines of the category pages, in order; ``entries`` holds the result."""
+
+    def __init__(self, context: SourceContext, file: str) -> None:
+        self.context = context
+        self.file = file
+        self.entries: list[Entry] = []
+        self.category = ""
+        self._stack: list[_Open] = []
+        self._note: _OpenNote | None = None
+
+    def feed(self, line: PageLine) -> None:
+        text = line.text
+        if CATEGORY.match(text) and line.x < ENTRY_X_MAX + 50:
+            self._close_entry()
+            self.category = CATEGORY.match(text)["cat"]  # type: ignore[index]
+            return
+        if PART.match(text) and not self._stack:
+            return
+        if line.x < ENTRY_X_MAX:
+            entry = ENTRY.match(text)
+            if entry:
+                self._open_entry(entry["code"], entry["text"] or "", line)
+                return
+            if GROUP.match(text):
+                self._close_entry()
+                return
+        if not self._stack:
+            if self.category:
+                self.context.warn(self.file, line.place, f"text outside any entry: {text[:60]!r}")
+            return
+        note = NOTE.match(text)
+        if note and self._is_note_label(note):
+            if self._note is not None and line.x > self._note.x + NOTE_LIST_SLACK:
+                self._note.lines.append(text)
+            else:
+                self._open_note(note, line)
+            return
+        label = LABEL.match(text)
+        if label and self._place_label(label["label"], label["text"] or "", line):
+            return
+        if self._note is not None:
+            self._note.lines.append(text)
+        else:
+            self._stack[-1].lines.append(text)
+
+    def finish(self) -> list[Entry]:
+        self._close_entry()
+        return self.entries
+
+    def _is_note_label(self, match: re.Match[str]) -> bool:
+        kind = match["kind"]
+        if kind.startswith("N"):
+            if kind.startswith("Note"):
+                return match.group(0)[len(kind) :].lstrip()[:1] in (":", "") or bool(match["num"])
+            return True
+        return True
+
+    def _open_entry(self, code: str, heading: str, line: PageLine) -> None:
+        self._close_entry()
+        if not self.category or code[0] != self.category:
+            raise SourceError(self.file, line.place, f"entry {code} outside its category {self.category or '?'}")
+        item = Item(code=code, text="", parent=None, depth=0)
+        entry = Entry(code=code, heading="", category=code[0], regime=regime_of_eu_code(code), eu_code=code)
+        entry.items.append(item)
+        self.entries.append(entry)
+        self._stack = [_Open(item, code, line.x, line.x_after_first, [heading] if heading else [])]
+
+    def _place_label(self, label: str, text: str, line: PageLine) -> bool:
+        if self._note is not None and self._continues_note_list(label, line.x):
+            self._note.lines.append(line.text)
+            return True
+        candidates = self._candidates(label)
+        if not candidates:
+            return False
+        depth = min(candidates, key=lambda d: abs(self._expected_x(d) - line.x))
+        self._close_note()
+        while len(self._stack) > depth:
+            self._close_item(self._stack.pop())
+        parent = self._stack[-1].item
+        item = Item(code=f"{parent.code}.{label}", text="", parent=parent.code, depth=depth)
+        self.entries[-1].items.append(item)
+        self._stack.append(_Open(item, label, line.x, line.x_after_first, [text] if text else []))
+        return True
+
+    def _candidates(self, label: str) -> list[int]:
+        """Depths at which ``label`` may stand: first child of the current item, or next sibling."""
+        depths = [depth for depth in range(1, len(self._stack)) if _successor(self._stack[depth].label) == label]
+        if label in ("a", "1"):
+            depths.append(len(self._stack))
+        return depths
+
+    def _expected_x(self, depth: int) -> float:
+        if depth < len(self._stack):
+            return self._stack[depth].label_x
+        return self._stack[-1].text_x
+
+    def _continues_note_list(self, label: str, x: float) -> bool:
+        """Whether ``label`` goes on with a list inside the open note (a nested one included);
+        a label left of the note's own label cannot."""
+        note = self._note
+        assert note is not None
+        if x < note.x - NOTE_LIST_SLACK:
+            return False
+        labels = note.list_labels
+        for position in range(len(labels) - 1, -1, -1):
+            if _successor(labels[position]) == label:
+                del labels[position:]
+                labels.append(label)
+                return True
+        opens_list = not note.lines or note.lines[-1].rstrip().endswith(":")
+        if label in ("a", "1") and opens_list:
+            labels.append(label)
+            return True
+        return False
+
+    def _open_note(self, match: re.Match[str], line: PageLine) -> None:
+        self._close_note()
+        kind_text = match["kind"]
+        if kind_text.startswith("Technical"):
+            kind = NoteKind.TECHNICAL_NOTE
+        elif kind_text.startswith("N."):
+            kind = NoteKind.NB
+        else:
+            kind = NoteKind.NOTE
+        text = match["text"] or ""
+        self._note = _OpenNote(self._stack[-1].item, kind, match["num"] or "", [text] if text else [], line.x)
+
+    def _close_note(self) -> None:
+        note = self._note
+        if note is None:
+            return
+        self._note = None
+        text = join_lines(note.lines)
+        kind = note.kind
+        if kind is NoteKind.NOTE and DECONTROL.search(text):
+            kind = NoteKind.DECONTROL
+        owner = self._note_owner(note.owner, text)
+        owner.notes.append(Note(kind=kind, text=text, label=note.label))
+
+    def _note_owner(self, follows: Item, text: str) -> Item:
+        """The item a note is about when it opens by naming an enclosing item ("In 0A001.h. …",
+        "0A001.i. does not control …"); otherwise the item it follows."""
+        match = CODE_IN_NOTE.search(text[:40])
+        if match:
+            named = self.entries[-1].item(match["code"])
+            if named is not None and (follows.code == named.code or follows.code.startswith(named.code + ".")):
+                return named
+        return follows
+
+    def _close_item(self, open_item: _Open) -> None:
+        item = open_item.item
+        item.text = join_lines(open_item.lines)
+        item.defined_terms = _defined_terms(item.text)
+        if item.depth == 0:
+            self.entries[-1].heading = item.text
+
+    def _close_entry(self) -> None:
+        self._close_note()
+        while self._stack:
+            self._close_item(self._stack.pop())
+
+
+def _successor(label: str) -> str:
+    if label.isdigit():
+        return str(int(label) + 1)
+    if label == "z":
+        return "aa"
+    if len(label) == 1 and label.isalpha():
+        return chr(ord(label) + 1)
+    return label[:-1] + chr(ord(label[-1]) + 1)
+
+
+def _defined_terms(text: str) -> list[str]:
+    terms: list[str] = []
+    for term in DEFINED_TERM.findall(text):
+        if term not in terms:
+            terms.append(term)
+    return terms
