@@ -161,9 +161,7 @@ def combinations(
         regimes=regimes,
         year=year,
         combinations=tuple(group_by_combination(participations(memberships, year, regimes), regimes)),
-        non_sovereign=tuple(
-            group_by_combination(participations(memberships, year, regimes, sovereign=False), regimes)
-        ),
+        non_sovereign=tuple(group_by_combination(participations(memberships, year, regimes, sovereign=False), regimes)),
         adherents=_states_by_regime(memberships, MembershipStatus.ADHERENT, year, regimes),
         observers=_states_by_regime(memberships, MembershipStatus.OBSERVER, year, regimes),
     )

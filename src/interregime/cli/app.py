@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.core import TyperGroup
 
 from interregime import __version__
 from interregime.cli import corpus_commands, members_commands
@@ -14,8 +15,28 @@ from interregime.cli.output import fail
 from interregime.cli.state import CliState
 from interregime.ingest.context import SourceError
 
+HANDLED_ERRORS = (SourceError, LookupError, ValueError, OSError)
+
+
+class OneLineErrors(TyperGroup):
+    """Every command's expected failures end as one line on stderr and exit code 1, never a traceback."""
+
+    def invoke(self, ctx: typer.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except HANDLED_ERRORS as error:
+            fail(_first_line(error))
+            raise typer.Exit(1) from None
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error.args[0]) if isinstance(error, KeyError) and error.args else str(error)
+    return text.splitlines()[0] if text else type(error).__name__
+
+
 app = typer.Typer(
     name="interregime",
+    cls=OneLineErrors,
     help="A shared workbench for the multilateral export-control regimes' lists.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -47,10 +68,8 @@ members_commands.register(app)
 def main(argv: list[str] | None = None) -> None:
     try:
         app(args=argv, standalone_mode=True)
-    except SystemExit:
-        raise
-    except (SourceError, LookupError, ValueError, OSError) as error:
-        fail(str(error).splitlines()[0] if str(error) else type(error).__name__)
+    except HANDLED_ERRORS as error:
+        fail(_first_line(error))
         sys.exit(1)
 
 

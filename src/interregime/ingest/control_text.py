@@ -15,7 +15,7 @@ EU_CODE = r"\d[A-E]\d{3}(?:\.[a-z0-9]{1,3})*"
 WASSENAAR_CODE = r"\d\.[A-E]\.\d{1,3}(?:\.[a-z0-9]{1,3})*"
 MUNITIONS_CODE = r"ML\d{1,2}(?:\.[a-z0-9]{1,3})*"
 
-_QUOTED = re.compile(r'"([^"\n]{1,120}?)"|“([^”\n]{1,120}?)”')
+_QUOTED = re.compile(r'(?<!\w)"([^"\n]{1,120}?)"|“([^”\n]{1,120}?)”')
 
 _NOTE_HEAD = re.compile(
     r"^(?P<label>(?P<technical>Technical\s+)?Notes?(?:\s+\d{1,2}(?![\w.]))?|N\.\s?B\.(?:\s?\d{1,2}\.?)?)"
@@ -110,7 +110,8 @@ def code_mentions(text: str, code_pattern: str = EU_CODE) -> list[CodeMention]:
     pattern = re.compile(rf"(?<![\w.]){code_pattern}(?!\d)")
     spans = [(match.start(), match.end()) for match in pattern.finditer(text)]
     kinds: dict[int, XRefKind] = {}
-    for trigger, kind, gap in ((_SEE, XRefKind.SEE_ALSO, _SEE_GAP), (_OTHER_THAN, XRefKind.OTHER_THAN, _OTHER_THAN_GAP)):
+    triggers = ((_SEE, XRefKind.SEE_ALSO, _SEE_GAP), (_OTHER_THAN, XRefKind.OTHER_THAN, _OTHER_THAN_GAP))
+    for trigger, kind, gap in triggers:
         for found in trigger.finditer(text):
             _mark_list(text, spans, found.end(), gap, kind, kinds)
     return [
@@ -161,8 +162,9 @@ def term_as_used(term: str) -> str:
 
 
 class TermIndex:
-    """Resolves a quoted term to the defined term it uses, ignoring case and a plural ending
-    (``"Digital computers"`` → ``digital computer``)."""
+    """Resolves a quoted term to the defined term it uses, ignoring case and singular/plural
+    (``"Digital computers"`` → ``digital computer``, ``"missile"`` → ``missiles``); a qualified
+    definition (``bias (gyro)``) resolves to its bare term (``bias``)."""
 
     def __init__(self, terms: list[str]) -> None:
         self._terms: dict[str, str] = {}
@@ -172,7 +174,7 @@ class TermIndex:
 
     def resolve(self, term: str) -> str | None:
         key = " ".join(term.split()).casefold()
-        candidates = [key, key.removesuffix("s"), key.removesuffix("es")]
+        candidates = [key, key.removesuffix("s"), key.removesuffix("es"), key + "s", key + "es"]
         if key.endswith("ies"):
             candidates.append(key[:-3] + "y")
         for candidate in candidates:

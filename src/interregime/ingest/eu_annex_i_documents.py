@@ -27,7 +27,7 @@ _TERM_TAIL = re.compile(r"^(?P<tail>[\w-]+(?: [\w-]+){0,2}) (?P<groups>\((?:[^()
 
 
 def scope_label(tokens: list[str]) -> str:
-    """``['2', '3']`` → ``Cat 2, 3``; ``['GTN', 'NTN', 'All']`` → ``GTN, NTN, All``; ``['GSN', '5']`` → ``GSN, Cat 5``."""
+    """``['2', '3']`` → ``Cat 2, 3``; ``['GTN', 'All']`` → ``GTN, All``; ``['GSN', '5']`` → ``GSN, Cat 5``."""
     categories = [token for token in tokens if token.isdigit()]
     others = [token for token in tokens if not token.isdigit()]
     parts = [*others]

@@ -33,7 +33,6 @@ class _EntryLines:
     place: str
     context: SourceContext
     items: dict[str, Item] = field(default_factory=dict)
-    note_texts: list[str] = field(default_factory=list)
     last: tuple[str, Item | Note] | None = None
 
     def add(self, code: str, rest: str, where: str) -> None:
@@ -42,7 +41,6 @@ class _EntryLines:
             owner = self._owner(code, where)
             attached = Note(note.kind, note.text, note.label)
             owner.notes.append(attached)
-            self.note_texts.append(rest)
             self.last = (code, attached)
         elif code in self.items:
             self._continue(code, rest, where)
@@ -112,27 +110,31 @@ def parse_entry(
     for item in items:
         item.defined_terms = terms.canonical(quoted_terms(item.text))
     entry = Entry(code, items[0].text, category, regime_of_eu_code(code), eu_code=code, items=items)
-    return entry, _audit(raw_lines, parameters, applicable_notes, lines.note_texts)
+    return entry, _audit(raw_lines, parameters, applicable_notes)
 
 
-def _audit(lines: list[str], parameters: list[str], applicable_notes: list[str], notes: list[str]) -> EntryAudit:
+def _audit(lines: list[str], parameters: list[str], applicable_notes: list[str]) -> EntryAudit:
     present = set(lines)
-    note_texts = set(notes)
+    bodies = {line.partition(" ")[2].strip() for line in lines}
     return EntryAudit(
         parameters=len(parameters),
         parameters_missing=[line for line in parameters if line not in present],
-        applicable_notes_missing=[note for note in applicable_notes if note not in note_texts],
+        applicable_notes_missing=[note for note in applicable_notes if note.strip() not in bodies],
     )
 
 
 def cross_references(entry: Entry) -> list[CrossReference]:
-    """References to other entries (and "see"/"other than" references within the entry) made by the
-    text of each item and of the notes attached to it, from that item's code."""
+    """References to other entries, and "see"/"other than" references between items of the entry,
+    made by the text of each item and of its notes, from that item's code. An item citing itself or
+    an item containing it ("2B001 does not control...") is not a reference."""
     found: list[CrossReference] = []
     seen: set[tuple[str, str, XRefKind]] = set()
     for item in entry.items:
-        for text in [item.text, *(f"{note.label} {note.text}" for note in item.notes)]:
+        own_codes = _self_and_ancestors(item.code)
+        for text in [item.text, *(note.text for note in item.notes)]:
             for mention in code_mentions(text):
+                if mention.code in own_codes:
+                    continue
                 if mention.kind is XRefKind.REFERENCE and entry_code(mention.code) == entry.code:
                     continue
                 key = (item.code, mention.code, mention.kind)
@@ -145,3 +147,12 @@ def cross_references(entry: Entry) -> list[CrossReference]:
                     )
                 )
     return found
+
+
+def _self_and_ancestors(code: str) -> set[str]:
+    codes: set[str] = set()
+    current: str | None = code
+    while current is not None:
+        codes.add(current)
+        current = parent_code(current)
+    return codes

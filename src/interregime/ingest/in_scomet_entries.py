@@ -21,6 +21,7 @@ from interregime.ingest.in_scomet_numbering import (
     entry_sort_key,
     eu_code_of,
     group_sort_key,
+    group_sub,
     split_label,
 )
 from interregime.ingest.in_scomet_pages import Line, joined_text
@@ -87,6 +88,7 @@ class BodyReader:
             return
         head = parse_note(text)
         if head is not None:
+            self._flush_open()
             item = block.stack[-1][1] if block.stack else block.entry.items[0]
             note = Note(head.kind, head.text, head.label)
             item.notes.append(note)
@@ -101,7 +103,10 @@ class BodyReader:
 
     def _starts_category(self, line: Line, text: str) -> bool:
         match = CATEGORY_LINE.match(text)
-        if not match or match["cat"] <= self._category or match["rest"][:1] in ".;,":
+        if not match or match["rest"][:1] in ".;,":
+            return False
+        expected = str(int(self._category) + 1) if self._category else "0"
+        if match["cat"] != expected:
             return False
         self._close_entry()
         self._close_group(None)
@@ -112,16 +117,21 @@ class BodyReader:
 
     def _starts_group(self, line: Line, text: str) -> bool:
         match = GROUP_LINE.match(text)
-        if not match or match["cat"] != self._category:
+        if not match:
             return False
-        key = group_sort_key(match["cat"], match["grp"], match["sub"] or "")
-        if key <= self._position and not (self._group and key == self._position):
+        # A category whose own heading is missing (category 5 of 2024) opens with its first group.
+        opens_next = bool(match["rest"] and self._category) and match["cat"] == str(int(self._category) + 1)
+        if match["cat"] != self._category and not opens_next:
             return False
-        if self._group is not None and key == self._position:
+        sub = group_sub(match["digits"], match["rest"])
+        key = group_sort_key(match["cat"], match["grp"], sub)
+        if key <= self._position and not opens_next:
             return False
-        code = f"{match['cat']}{match['grp']}{match['sub'] or ''}"
+        code = f"{match['cat']}{match['grp']}{sub}"
         self._close_entry()
         self._close_group(code)
+        if opens_next:
+            self._category = match["cat"]
         self._position = key
         heading = (match["rest"] or "").strip()
         root = Item(code=code, text=heading)

@@ -13,8 +13,10 @@ ENTRY_LINE = re.compile(
     r"^\s*(?:\d{1,3}\.?\s+)?(?P<cat>\d)(?P<grp>[A-H])\s?(?P<num>\d{3})(?:\d{1,2})?(?=\s|$)(?P<rest>.*)$"
 )
 # A group or sub-group heading: "0A1 Source Material", "1A Export of ...", "8A1 SPECIAL MATERIALS ...".
-GROUP_LINE = re.compile(r"^\s*(?P<cat>\d)(?P<grp>[A-H])(?P<sub>\d)?\.?(?:\d{1,2})?(?:\s+(?P<rest>[A-Z\[(‘'\"“].*))?$")
-CATEGORY_LINE = re.compile(r"^\s*CATEGORY\s+(?P<cat>\d)\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+# The digits after the letter are a sub-group ("0A1", "8B3") when there is one digit and a title;
+# otherwise they are a footnote mark ("1C8", "2H10 Genetic Elements ...").
+GROUP_LINE = re.compile(r"^\s*(?P<cat>\d)(?P<grp>[A-H])(?P<digits>\d{0,3})\.?(?:\s+(?P<rest>[A-Z\[(‘'\"“].*))?$")
+CATEGORY_LINE = re.compile(r"^\s*CATEGORY\s+(?P<cat>\d)(?:\d{1,2}(?!\d))?(?![\w.])\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 SCOMET_CODE = r"\d[A-H]\d{3}(?:\.[a-z0-9]{1,4})*"
 
 _EIGHT = re.compile(r"^8(?P<grp>[A-E])(?P<cat>[1-9])(?P<num>\d{2})$")
@@ -41,6 +43,10 @@ def entry_sort_key(code: str) -> tuple[str, ...]:
     if match:
         return ("8", match["cat"], match["grp"], match["num"])
     return (code[0], code[1], code[2:])
+
+
+def group_sub(digits: str, rest: str | None) -> str:
+    return digits if len(digits) == 1 and rest else ""
 
 
 def group_sort_key(category: str, group: str, sub: str) -> tuple[str, ...]:

@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from interregime.domain.codes import regime_of_eu_code
-from interregime.domain.corpus import Entry, Item, Note, NoteKind
+from interregime.domain.corpus import Document, Entry, Item, Note, NoteKind
 from interregime.ingest.context import SourceContext, SourceError
+from interregime.ingest.control_text import is_decontrol, quoted_terms
 from interregime.ingest.no_list_ii_pages import PageLine, join_lines
 
 ENTRY_X_MAX = 100.0
@@ -26,9 +27,7 @@ LABEL = re.compile(r"^(?P<label>[a-z]{1,2}|\d{1,2})\.(?:\s+(?P<text>.*))?$")
 NOTE = re.compile(
     r"^(?P<kind>Technical Notes?|Notes?|N\.\s?B\.)\s*(?P<num>\d{1,2})?\s*(?:&\s*\d\s*)?[.:]?(?:\s+(?P<text>.*))?$"
 )
-DECONTROL = re.compile(r"\bdoes not (?:control|apply)|\bdo not (?:control|apply)|\bnot controlled\b")
 CODE_IN_NOTE = re.compile(r"\b(?P<code>\d[A-E]\d{3}(?:\.[a-z0-9]{1,2})*)\.?")
-DEFINED_TERM = re.compile(r'"([^"]{2,80})"')
 
 
 @dataclass
@@ -59,6 +58,9 @@ class EntryParser:
         self.context = context
         self.file = file
         self.entries: list[Entry] = []
+        self.documents: list[Document] = []
+        self._group = ""
+        self._group_lines: list[str] = []
         self.category = ""
         self._stack: list[_Open] = []
         self._note: _OpenNote | None = None
@@ -67,6 +69,7 @@ class EntryParser:
         text = line.text
         if CATEGORY.match(text) and line.x < ENTRY_X_MAX + 50:
             self._close_entry()
+            self._group = ""
             self.category = CATEGORY.match(text)["cat"]  # type: ignore[index]
             return
         if PART.match(text) and not self._stack:
@@ -78,9 +81,12 @@ class EntryParser:
                 return
             if GROUP.match(text):
                 self._close_entry()
+                self._group = text
                 return
         if not self._stack:
-            if self.category:
+            if self._group:
+                self._group_lines.append(text)
+            else:
                 self.context.warn(self.file, line.place, f"text outside any entry: {text[:60]!r}")
             return
         note = NOTE.match(text)
@@ -103,15 +109,15 @@ class EntryParser:
         return self.entries
 
     def _is_note_label(self, match: re.Match[str]) -> bool:
+        """``Note``/``Notes`` only label a note with a number or a colon ("Notes on…" is prose)."""
         kind = match["kind"]
-        if kind.startswith("N"):
-            if kind.startswith("Note"):
-                return match.group(0)[len(kind) :].lstrip()[:1] in (":", "") or bool(match["num"])
+        if not kind.startswith("Note"):
             return True
-        return True
+        return bool(match["num"]) or match.group(0)[len(kind) :].lstrip()[:1] in (":", "")
 
     def _open_entry(self, code: str, heading: str, line: PageLine) -> None:
         self._close_entry()
+        self._group = ""
         if not self.category or code[0] != self.category:
             raise SourceError(self.file, line.place, f"entry {code} outside its category {self.category or '?'}")
         item = Item(code=code, text="", parent=None, depth=0)
@@ -187,7 +193,7 @@ class EntryParser:
         self._note = None
         text = join_lines(note.lines)
         kind = note.kind
-        if kind is NoteKind.NOTE and DECONTROL.search(text):
+        if kind is NoteKind.NOTE and is_decontrol(text):
             kind = NoteKind.DECONTROL
         owner = self._note_owner(note.owner, text)
         owner.notes.append(Note(kind=kind, text=text, label=note.label))
@@ -205,11 +211,14 @@ class EntryParser:
     def _close_item(self, open_item: _Open) -> None:
         item = open_item.item
         item.text = join_lines(open_item.lines)
-        item.defined_terms = _defined_terms(item.text)
+        item.defined_terms = quoted_terms(item.text)
         if item.depth == 0:
             self.entries[-1].heading = item.text
 
     def _close_entry(self) -> None:
+        if self._group_lines:
+            self.documents.append(Document("group note", self._group, "\n".join(self._group_lines)))
+            self._group_lines = []
         self._close_note()
         while self._stack:
             self._close_item(self._stack.pop())
@@ -223,11 +232,3 @@ def _successor(label: str) -> str:
     if len(label) == 1 and label.isalpha():
         return chr(ord(label) + 1)
     return label[:-1] + chr(ord(label[-1]) + 1)
-
-
-def _defined_terms(text: str) -> list[str]:
-    terms: list[str] = []
-    for term in DEFINED_TERM.findall(text):
-        if term not in terms:
-            terms.append(term)
-    return terms

@@ -1,0 +1,151 @@
+"""A pint registry with the units of the control lists, and recognition of unit spellings in text.
+
+The spellings (``μm``, ``seconds of arc``, ``Gy(Si)``, ``g/cm3``...) live in ``units.toml``."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import warnings
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+import pint
+
+_DATA = Path(__file__).with_name("units.toml")
+_EXPONENT = r"(?:\^?[-−]?[1-4](?![\d,.]\d)|[⁻]?[¹²³⁴])"
+_SUPERSCRIPTS = str.maketrans("¹²³⁴⁻−", "1234--")
+
+
+class UnitError(ValueError):
+    """A unit that is unknown, or of the wrong kind for the quantity it is used for."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    registry: pint.UnitRegistry[Any]
+    tokens: dict[str, str]
+    pattern: re.Pattern[str]
+
+
+@cache
+def _tables() -> _Tables:
+    data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
+    registry: pint.UnitRegistry[Any] = pint.UnitRegistry(on_redefinition="ignore")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for line in data["definitions"]:
+            name = line.split("=", 1)[0].strip()
+            if name in ("dB", "dBm"):
+                registry._units.pop(name, None)
+                registry._units.maps[0].pop(name, None) if hasattr(registry._units, "maps") else None
+            registry.define(line)
+    tokens: dict[str, str] = {}
+    for symbol, name in data["prefixable"].items():
+        tokens.setdefault(symbol, name)
+        for prefix, prefix_name in data["prefixes"].items():
+            tokens.setdefault(prefix + symbol, prefix_name + name)
+    tokens.update(data["aliases"])
+    atoms = "|".join(re.escape(token) for token in sorted(tokens, key=len, reverse=True))
+    atom = rf"(?:{atoms}){_EXPONENT}?(?![A-Za-z0-9µμ°%])"
+    joined = rf"(?:/|·|⋅|\*| per )"
+    pattern = re.compile(rf"(?:/\s?)?{atom}(?:\s?{joined}\s?{atom})*")
+    return _Tables(registry, tokens, pattern)
+
+
+def registry() -> pint.UnitRegistry[Any]:
+    return _tables().registry
+
+
+def _pint_expression(text: str) -> str:
+    tables = _tables()
+    parts: list[str] = []
+    position = 0
+    text = text.strip()
+    if text.startswith("/"):
+        parts.append("1")
+    atom = re.compile(
+        "|".join(re.escape(token) for token in sorted(tables.tokens, key=len, reverse=True))
+    )
+    while position < len(text):
+        char = text[position]
+        if char in "/·⋅*" or text.startswith(" per ", position):
+            operator = "*" if char in "·⋅*" else "/"
+            if parts and parts[-1] not in ("*", "/"):
+                parts.append(operator)
+            position += 5 if text.startswith(" per ", position) else 1
+            continue
+        if char.isspace():
+            position += 1
+            continue
+        match = atom.match(text, position)
+        if not match:
+            raise UnitError(f"unknown unit {text!r}")
+        parts.append(f"({tables.tokens[match.group(0)]})")
+        position = match.end()
+        exponent = re.compile(_EXPONENT).match(text, position)
+        if exponent:
+            parts.append("**" + exponent.group(0).translate(_SUPERSCRIPTS).replace("^", ""))
+            position = exponent.end()
+    return " ".join(parts).replace(" **", "**")
+
+
+def match_unit(text: str, position: int) -> tuple[int, str] | None:
+    """The unit spelled at ``position`` (one optional space before it): its end and its text."""
+    start = position + 1 if text[position : position + 1] in (" ", "\u00a0") else position
+    match = _tables().pattern.match(text, start)
+    if not match:
+        return None
+    return match.end(), match.group(0)
+
+
+@lru_cache(maxsize=4096)
+def parse_unit(text: str) -> pint.Unit:
+    """A unit from a list spelling (``μm``, ``g/cm3``, ``seconds of arc``) or a pint expression."""
+    stripped = text.strip()
+    if not stripped:
+        return registry().dimensionless
+    tables = _tables()
+    full = tables.pattern.fullmatch(stripped)
+    try:
+        if full:
+            return registry().parse_units(_pint_expression(stripped))
+        return registry().parse_units(stripped)
+    except (pint.errors.PintError, AttributeError, TypeError, ValueError, AssertionError) as error:
+        raise UnitError(f"unknown unit {text!r}") from error
+
+
+@lru_cache(maxsize=4096)
+def unit_label(unit: pint.Unit) -> str:
+    """The shortest pint-parsable spelling of ``unit`` that reads back as the same unit."""
+    for candidate in (format(unit, "~"), str(unit)):
+        try:
+            if registry().parse_units(candidate) == unit:
+                return candidate
+        except (pint.errors.PintError, AttributeError, TypeError, ValueError, AssertionError):
+            continue
+    return str(unit)
+
+
+def to_si(value: float, unit: pint.Unit) -> tuple[float, str]:
+    """``value`` in ``unit`` expressed in the registry's base units."""
+    quantity = registry().Quantity(value, unit).to_base_units()
+    return float(quantity.magnitude), unit_label(quantity.units)
+
+
+def convert(value: float, source: pint.Unit, target: pint.Unit) -> float:
+    try:
+        return float(registry().Quantity(value, source).to(target).magnitude)
+    except pint.errors.DimensionalityError as error:
+        raise UnitError(f"cannot convert {unit_label(source)} to {unit_label(target)}") from error
+
+
+def same_dimension(first: pint.Unit, second: pint.Unit) -> bool:
+    return bool(first.dimensionality == second.dimensionality)
+
+
+def dimension_name(unit: pint.Unit) -> str:
+    text = str(unit.dimensionality)
+    return "a count (no unit)" if text == "dimensionless" else text

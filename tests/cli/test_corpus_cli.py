@@ -1,0 +1,83 @@
+"""The corpus commands end to end on the real EU Annex I: build, lists, show, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from typer.testing import CliRunner
+
+from interregime.cli.app import app
+
+runner = CliRunner()
+
+EU_FILE = "eu_annex_i/eu_2021_821_annex_i_consolidated_20251115.json"
+
+
+def invoke(database_url: str, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["--database", database_url, *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def eu_sources(sources_dir: Path, tmp_path: Path) -> Path:
+    """A private sources folder holding a copy of the EU file, so a test may corrupt it."""
+    folder = tmp_path / "sources"
+    (folder / "eu_annex_i").mkdir(parents=True)
+    shutil.copy(sources_dir / EU_FILE, folder / EU_FILE)
+    return folder
+
+
+def test_build_lists_and_show(database_url: str, eu_sources: Path) -> None:
+    code, _, _ = invoke(database_url, "--sources", str(eu_sources), "build", "--only", "eu-annex-i")
+    assert code == 0
+    code, out, _ = invoke(database_url, "lists", "--format", "json")
+    [edition] = json.loads(out)
+    assert (edition["list"], edition["edition"], edition["entries"]) == ("eu-annex-i", "2025-11-15", 384)
+    assert edition["items"] > 3000 and edition["notes"] > 500 and edition["definitions"] > 100
+
+    code, out, _ = invoke(database_url, "show", "2B001.b.2", "--list", "eu-annex-i", "--format", "json")
+    view = json.loads(out)
+    assert view["code"] == "2B001.b.2"
+    assert view["text"].startswith("Five or more axes which can be coordinated simultaneously")
+    assert view["children"] == ["2B001.b.2.a", "2B001.b.2.b", "2B001.b.2.c"]
+    assert {"from": "2B001", "to": "2B201", "to_list": "eu-annex-i", "kind": "see also"}.items() <= next(
+        x for x in view["cross_references"] if x["to"] == "2B201"
+    ).items()
+    assert any(d["term"] == "contouring control" for d in view["definitions"])
+
+    code, out, _ = invoke(database_url, "show", "2.B.1.b.2", "--list", "eu-annex-i", "--format", "json")
+    assert json.loads(out)["code"] == "2B001.b.2"
+
+
+def test_a_bad_source_leaves_the_corpus_intact(database_url: str, eu_sources: Path) -> None:
+    assert invoke(database_url, "--sources", str(eu_sources), "build", "--only", "eu-annex-i")[0] == 0
+    (eu_sources / EU_FILE).write_text('{"entries": [', encoding="utf-8")
+    code, _, err = invoke(database_url, "--sources", str(eu_sources), "build", "--only", "eu-annex-i")
+    assert code == 1
+    assert "\n" not in err.strip() and EU_FILE in err and "Traceback" not in err
+    _, out, _ = invoke(database_url, "lists", "--format", "json")
+    assert json.loads(out)[0]["entries"] == 384
+
+
+def test_unknown_code_and_list_are_one_line_errors(database_url: str, eu_sources: Path) -> None:
+    invoke(database_url, "--sources", str(eu_sources), "build", "--only", "eu-annex-i")
+    code, _, err = invoke(database_url, "show", "2B999", "--list", "eu-annex-i")
+    assert code == 1 and "no entry or item '2B999'" in err and "\n" not in err.strip()
+    code, _, err = invoke(database_url, "show", "2B001", "--list", "nowhere")
+    assert code == 1 and "no edition of list 'nowhere'" in err
+
+
+def test_json_output_is_pure_on_stdout(tmp_path: Path, eu_sources: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    command = [sys.executable, "-m", "interregime.cli.app", "--database", url, "--sources", str(eu_sources)]
+    subprocess.run([*command, "build", "--only", "eu-annex-i", "--format", "json"], check=True,
+                   capture_output=True)
+    result = subprocess.run([*command, "lists", "--format", "json"], check=True, capture_output=True, text=True)
+    assert json.loads(result.stdout)[0]["list"] == "eu-annex-i"
+    assert sa.create_engine(url).connect().execute(sa.text("select count(*) from entries")).scalar() == 384
