@@ -27,17 +27,17 @@ def test_quoted_terms_ignore_quotes_without_letters() -> None:
 @pytest.mark.parametrize(
     ("text", "kind", "label", "body"),
     [
-        ("Note: 2B001.c. does not control grinding machines.", NoteKind.DECONTROL, "Note", "2B001.c. does not control grinding machines."),
-        ("Note 2: The control status is determined by 3A001.", NoteKind.NOTE, "Note 2", "The control status is determined by 3A001."),
+        ("Note: 2B001.c. does not control lathes.", NoteKind.DECONTROL, "Note", "2B001.c. does not control lathes."),
+        ("Note 2: The status is set by 3A001.", NoteKind.NOTE, "Note 2", "The status is set by 3A001."),
         ("Notes: 1. Not used.", NoteKind.NOTE, "Notes", "1. Not used."),
-        ("Technical Notes: 1. For the purposes of 2B, x.", NoteKind.TECHNICAL_NOTE, "Technical Notes", "1. For the purposes of 2B, x."),
+        ("Technical Notes: 1. For 2B, x.", NoteKind.TECHNICAL_NOTE, "Technical Notes", "1. For 2B, x."),
         ("Technical Note 2: 'Run-out' is...", NoteKind.TECHNICAL_NOTE, "Technical Note 2", "'Run-out' is..."),
-        ("Technical Note For the purposes of 1C001.", NoteKind.TECHNICAL_NOTE, "Technical Note", "For the purposes of 1C001."),
+        ("Technical Note For 1C001, x.", NoteKind.TECHNICAL_NOTE, "Technical Note", "For 1C001, x."),
         ("Technical Note:", NoteKind.TECHNICAL_NOTE, "Technical Note", ""),
         ("N.B. SEE ALSO 2B201.", NoteKind.NB, "N.B.", "SEE ALSO 2B201."),
-        ("N.B.2. For radio receivers, see 5A001.b.5.", NoteKind.NB, "N.B.2", "For radio receivers, see 5A001.b.5."),
-        ("N.B.1 For engine control technology, see 9E003.h.", NoteKind.NB, "N.B.1", "For engine control technology, see 9E003.h."),
-        ("Note 9E003 includes technology for gas turbines.", NoteKind.NOTE, "Note", "9E003 includes technology for gas turbines."),
+        ("N.B.2. For receivers, see 5A001.b.5.", NoteKind.NB, "N.B.2", "For receivers, see 5A001.b.5."),
+        ("N.B.1 For engines, see 9E003.h.", NoteKind.NB, "N.B.1", "For engines, see 9E003.h."),
+        ("Note 9E003 includes turbines.", NoteKind.NOTE, "Note", "9E003 includes turbines."),
     ],
 )
 def test_parse_note(text: str, kind: NoteKind, label: str, body: str) -> None:

@@ -118,6 +118,7 @@ def timeline_chart(
             alpha=0.7,
             zorder=3,
         )
+    axes.set_ylim(bottom=0)
     axes.set_xlabel("year")
     axes.set_ylabel("sovereign participants")
     axes.set_title("Participants per regime; markers: accessions (size = states joining that year)")

@@ -71,7 +71,7 @@ class BodyReader:
 
     def _feed(self, line: Line) -> None:
         text = line.text.strip()
-        if self._category:
+        if self._category and self._block is None:
             self.category_text.setdefault(self._category, []).append(line)
         if self._starts_category(line, text):
             return
@@ -103,7 +103,7 @@ class BodyReader:
 
     def _starts_category(self, line: Line, text: str) -> bool:
         match = CATEGORY_LINE.match(text)
-        if not match or match["rest"][:1] in ".;,":
+        if not match or (match["rest"][:1] and match["rest"][:1] in ".;,"):
             return False
         expected = str(int(self._category) + 1) if self._category else "0"
         if match["cat"] != expected:
@@ -120,10 +120,13 @@ class BodyReader:
         if not match:
             return False
         # A category whose own heading is missing (category 5 of 2024) opens with its first group.
-        opens_next = bool(match["rest"] and self._category) and match["cat"] == str(int(self._category) + 1)
+        title = match["rest"] or ""
+        opens_next = bool(self._category) and title[:1].isupper() and match["cat"] == str(int(self._category) + 1)
         if match["cat"] != self._category and not opens_next:
             return False
         sub = group_sub(match["digits"], match["rest"])
+        if match["cat"] == "8" and not sub:
+            return False
         key = group_sort_key(match["cat"], match["grp"], sub)
         if key <= self._position and not opens_next:
             return False
@@ -147,8 +150,11 @@ class BodyReader:
         code = f"{match['cat']}{match['grp']}{match['num']}"
         key = entry_sort_key(code)
         rest = match["rest"].strip()
-        if key <= self._last_entry or rest[:1] in ".,;:)" or key < self._position:
+        if key <= self._last_entry or (rest[:1] and rest[:1] in ".,;:)") or key < self._position:
             return False
+        labelled = split_label(rest)
+        if rest[:1].islower() and not (labelled is not None and labelled[0].is_first):
+            return False  # a wrapped reference such as "6A008 a.13 and 6A008.a 21 would ..."
         self._close_entry()
         self._last_entry = key
         self._position = key

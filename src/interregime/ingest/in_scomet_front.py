@@ -20,7 +20,8 @@ _SECTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^GLOSSARY\s*$"), "glossary"),
     (re.compile(r"^ACRONYMS AND ABBREVIATIONS\s*$"), "acronyms"),
 )
-_TERM = re.compile(r'^\s*[“"](?P<term>[^”"]{1,150})[”"]\s*$')
+# 2024 puts each term on a line of its own; 2018 writes ``“Accuracy”: (Usually measured ...``.
+_TERM = re.compile(r'^\s*[“"](?P<term>[^”"]{1,150})[”"]\s*(?::\s*(?P<rest>.*))?$')
 
 
 def split_front(lines: list[Line], file: str) -> tuple[dict[str, list[Line]], list[Line]]:
@@ -73,7 +74,7 @@ def glossary_definitions(lines: list[Line], file: str, context: SourceContext) -
         if match:
             close()
             term = " ".join(match["term"].split())
-            body = []
+            body = [Line(line.page, line.number, match["rest"])] if match["rest"] else []
         elif term:
             body.append(line)
         elif not line.text.strip().startswith("Expressions used"):

@@ -42,7 +42,7 @@ def entry_sort_key(code: str) -> tuple[str, ...]:
     match = _EIGHT.match(code)
     if match:
         return ("8", match["cat"], match["grp"], match["num"])
-    return (code[0], code[1], code[2:])
+    return (code[0], code[1], code[2], code[2:])
 
 
 def group_sub(digits: str, rest: str | None) -> str:
@@ -53,7 +53,7 @@ def group_sort_key(category: str, group: str, sub: str) -> tuple[str, ...]:
     """Where a group heading ("8B3", "0A1", "3B") sits in the same order as ``entry_sort_key``."""
     if category == "8" and sub:
         return ("8", sub, group, "")
-    return (category, group, sub)
+    return (category, group, sub, "")
 
 
 @dataclass(frozen=True, slots=True)

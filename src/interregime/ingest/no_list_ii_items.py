@@ -21,7 +21,7 @@ ENTRY_X_MAX = 100.0
 NOTE_LIST_SLACK = 4.0
 CATEGORY = re.compile(r"^CATEGORY (?P<cat>\d)\s*[-–]\s*\S")
 PART = re.compile(r"^Part [12]\s*[-–]\s*\S")
-GROUP = re.compile(r"^(?P<grp>\d[A-E])\s+(?P<title>\D.*)$")
+GROUP = re.compile(r"^(?P<grp>\d[A-E]\d?)\s+(?P<title>\D.*)$")
 ENTRY = re.compile(r"^(?P<code>\d[A-E]\d{3})\.?(?:\s+(?P<text>.*))?$")
 LABEL = re.compile(r"^(?P<label>[a-z]{1,2}|\d{1,2})\.(?:\s+(?P<text>.*))?$")
 NOTE = re.compile(
@@ -49,6 +49,7 @@ class _OpenNote:
     lines: list[str]
     x: float
     list_labels: list[str] = field(default_factory=list)
+    list_x: float = 0.0
 
 
 class EntryParser:
@@ -69,10 +70,12 @@ class EntryParser:
         text = line.text
         if CATEGORY.match(text) and line.x < ENTRY_X_MAX + 50:
             self._close_entry()
-            self._group = ""
+            self._group = text
             self.category = CATEGORY.match(text)["cat"]  # type: ignore[index]
             return
-        if PART.match(text) and not self._stack:
+        if PART.match(text) and line.x < ENTRY_X_MAX:
+            self._close_entry()
+            self._group = text
             return
         if line.x < ENTRY_X_MAX:
             entry = ENTRY.match(text)
@@ -167,10 +170,13 @@ class EntryParser:
             if _successor(labels[position]) == label:
                 del labels[position:]
                 labels.append(label)
+                note.list_x = x
                 return True
         opens_list = not note.lines or note.lines[-1].rstrip().endswith(":")
-        if label in ("a", "1") and opens_list:
+        indented = bool(labels) and x > note.list_x + NOTE_LIST_SLACK
+        if label in ("a", "1") and (opens_list or indented):
             labels.append(label)
+            note.list_x = x
             return True
         return False
 

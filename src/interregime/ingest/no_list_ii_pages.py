@@ -1,7 +1,7 @@
 """The text lines of the Norway List II PDF, with their page, position and indentation.
 
 Running headers (the section title at the top of every page), page numbers and the
-"1C006 continued" markers Word puts at page breaks are dropped here, so that no later
+"1C006 continued" / "6A003.b.4. Note 4 continued" markers Word puts at page breaks are dropped here, so that no later
 stage ever sees them.
 """
 
@@ -16,7 +16,7 @@ from interregime.ingest.context import SourceError
 
 HEADER_MIN_TOP = 780.0
 FOOTER_MAX_TOP = 90.0
-CONTINUED = re.compile(r"^\d[A-E]\d{3}[.a-z0-9]*\s+continued\s*$")
+CONTINUED = re.compile(r"^\d[A-E]\d{3}.{0,30}?\bcontinued\.?$")
 # pdfium marks a hyphen at which Word wrapped a line but pdfium did not with U+FFFE.
 WRAP_HYPHEN = "\ufffe"
 

@@ -5,6 +5,7 @@ licence text whose labels the extract dropped)."""
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 
 from interregime.domain.corpus import Item, Note, NoteKind
@@ -18,7 +19,9 @@ _LICENCE_TEXT = re.compile(
 _PREFIX = re.compile(r"^(?P<label>(?:Technical\s+)?Notes?(?:\s+\d+)?(?:\s+to\s+[^:]{1,40})?|N\.B\.(?:\s*\d+)?):\s*")
 _REASONS_TEXT = re.compile(r"^Reasons? for Control:\s*(?P<reasons>.+)$")
 _SECTION_TEXT = re.compile(r"^(?P<name>Related Controls?|Related Definitions?):\s*(?P<rest>.*)$", re.DOTALL)
-_ENUMERATION = re.compile(r"^\(\d+\)\s")
+_ENUMERATION = re.compile(r"^\((?:\d+|[ivx]+|[a-z])\)\s")
+_COMPARABLE = re.compile(r"[^a-z0-9]+")
+_LIST_INTRODUCTION = re.compile(r"(?::|\bfollowing\b.*|\bparagraphs a\..*)$", re.DOTALL)
 
 
 @dataclass
@@ -47,45 +50,89 @@ def _row(file: str, place: str, row: object) -> tuple[str | None, str, int, str]
     return paragraph, kind, depth, text.strip()
 
 
-def _start_of_items(rows: list[tuple[str | None, str, int, str]]) -> int:
-    """Index where the entry's own item sequence starts: the extract also labels the sub-paragraphs of
-    licence notes (1C350 sample shipments) as items, which then repeat the codes of the real items."""
-    seen: set[str] = set()
-    for index in range(len(rows) - 1, -1, -1):
-        paragraph, kind = rows[index][0], rows[index][1]
-        if kind != "item" or paragraph is None:
-            continue
-        if paragraph in seen:
-            return index + 1
-        seen.add(paragraph)
-    return 0
+def _label_key(part: str) -> tuple[int, str]:
+    return (int(part), "") if part.isdigit() else (len(part), part)
+
+
+def _follows(previous: str, part: str) -> bool:
+    if previous.isdigit() and part.isdigit():
+        return int(part) == int(previous) + 1
+    return len(part) == 1 and len(previous) == 1 and ord(part) == ord(previous) + 1
+
+
+def similar(one: str, other: str) -> bool:
+    a, b = comparable(one), comparable(other)
+    return a[:40] == b[:40] or SequenceMatcher(None, a, b).quick_ratio() > 0.8 and \
+        SequenceMatcher(None, a, b).ratio() > 0.6
+
+
+def comparable(text: str) -> str:
+    return _COMPARABLE.sub("", text.lower().replace("’", "'"))
 
 
 class _Builder:
-    def __init__(self, code: str, heading: Item) -> None:
+    def __init__(self, code: str, heading: Item, reference: dict[str, str]) -> None:
         self.code = code
         self.items = [heading]
         self.by_code = {code: heading}
+        self.last_child: dict[str, str] = {}
         self.note: Note | None = None
+        self.note_list: list[str] | None = None
+        self.reference = reference
+
+    def parent_of(self, label: str) -> str | None:
+        labels = label.split(".")
+        parent = ".".join([self.code, *labels[:-1]])
+        return parent if parent in self.by_code else None
+
+    def in_sequence(self, label: str) -> bool:
+        """A new code whose parent exists and that comes after the parent's last child."""
+        parent = self.parent_of(label)
+        if f"{self.code}.{label}" in self.by_code or parent is None:
+            return False
+        previous = self.last_child.get(parent)
+        part = label.split(".")[-1]
+        if previous is None:
+            return True
+        if previous.isdigit() != part.isdigit():
+            return False
+        return _label_key(part) > _label_key(previous)
 
     def add_item(self, label: str, text: str) -> None:
-        labels = label.split(".")
-        parent = self.code
-        for cut in range(len(labels) - 1, 0, -1):
-            candidate = ".".join([self.code, *labels[:cut]])
-            if candidate in self.by_code:
-                parent = candidate
-                break
-        item = Item(code=f"{self.code}.{label}", text=text, parent=parent, depth=len(labels))
+        parent = self.parent_of(label) or self.code
+        item = Item(code=f"{self.code}.{label}", text=text, parent=parent, depth=len(label.split(".")))
         self.items.append(item)
         self.by_code[item.code] = item
+        self.last_child[parent] = label.split(".")[-1]
         self.note = None
+        self.note_list = None
+
+    def place_label(self, label: str, text: str) -> None:
+        """An item row: a real item, or a sub-paragraph of the open note (which the extract labels alike)."""
+        code = f"{self.code}.{label}"
+        valid = self.in_sequence(label)
+        if valid and code in self.reference and similar(text, self.reference[code]):
+            self.add_item(label, text)
+            return
+        if self.note_list and "." not in label and _follows(self.note_list[-1], label):
+            self.note_list.append(label)
+            self.extend_note(f"{label}. {text}")
+            return
+        first = label in ("a", "1")
+        opens_list = (self.note is not None and self.note.kind is not NoteKind.LICENCE and first
+                      and _LIST_INTRODUCTION.search(self.note.text.rstrip()) is not None)
+        if not valid or opens_list:
+            self.note_list = [label] if first else None
+            self.extend_note(f"{label}. {text}")
+            return
+        self.add_item(label, text)
 
     def add_note(self, text: str, kind: NoteKind | None = None, label: str = "", target: Item | None = None) -> None:
         prefix = _PREFIX.match(text)
         if prefix and kind is None:
             label, text = prefix["label"], text[prefix.end():]
         self.note = Note(kind or note_kind(label, text), text, label)
+        self.note_list = None
         (target or self.items[-1]).notes.append(self.note)
 
     def extend_note(self, text: str) -> None:
@@ -95,27 +142,32 @@ class _Builder:
             self.note.text = f"{self.note.text}\n{text}"
 
 
-def structured_items(file: str, place: str, code: str, heading: Item, raw: object) -> StructuredItems:
+def structured_items(file: str, place: str, code: str, heading: Item, raw: object,
+                     reference: dict[str, str] | None = None) -> StructuredItems:
+    """``reference`` maps item codes to their text in another edition; a labelled row whose text
+    matches is an item for sure, which tells items from the labelled sub-paragraphs of notes."""
     if not isinstance(raw, list):
         raise SourceError(file, place, f"expected a list, found {type(raw).__name__}")
     rows = [_row(file, f"{place}[{index}]", row) for index, row in enumerate(raw)]
-    start = _start_of_items(rows)
-    builder = _Builder(code, heading)
+    builder = _Builder(code, heading, reference or {})
     result = StructuredItems(builder.items)
-    for index, (paragraph, kind, _depth, text) in enumerate(rows):
+    for paragraph, kind, _depth, text in rows:
         if not text:
             continue
-        if index < start or not any(row[1] == "item" for row in rows[:index + 1]):
+        if len(builder.items) == 1 and not (kind == "item" and paragraph and builder.in_sequence(paragraph)):
             _leading(builder, result, paragraph, kind, text)
         elif kind == "item" and paragraph is not None:
-            builder.add_item(paragraph, text)
+            builder.place_label(paragraph, text)
         elif kind == "note":
-            builder.extend_note(f"{paragraph}. {text}" if paragraph else text)
+            if paragraph == "1" or builder.note is None:
+                builder.add_note(f"{paragraph}. {text}" if paragraph else text)
+            else:
+                builder.extend_note(f"{paragraph}. {text}")
         else:
             labelled = item_label(text)
-            if labelled and f"{code}.{labelled[0]}" not in builder.by_code:
+            if labelled and builder.in_sequence(labelled[0]):
                 builder.add_item(*labelled)
-            elif _ENUMERATION.match(text) and builder.note is not None:
+            elif (_ENUMERATION.match(text) or builder.note_list) and builder.note is not None:
                 builder.extend_note(text)
             else:
                 builder.add_note(text)

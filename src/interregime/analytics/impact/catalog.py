@@ -80,9 +80,10 @@ def _column(raw: pl.DataFrame, column: str, role: str, mapping: Mapping, source:
 
 
 def _classify(raw: pl.DataFrame, classifier: Classifier, role: str, mapping: Mapping, source: Path,
-              dtype: type[pl.DataType]) -> pl.Expr:
+              dtype: type[pl.DataType], copy: bool = True) -> pl.Expr:
+    """With no rules and ``copy``, the column's own value; otherwise first matching rule, else the default."""
     value = _column(raw, classifier.column, role, mapping, source).cast(pl.String)
-    if not classifier.rules:
+    if copy and not classifier.rules:
         expr = value.cast(dtype, strict=False)
         return expr if classifier.default is None else expr.fill_null(pl.lit(classifier.default, dtype))
     result: pl.Expr = pl.lit(classifier.default, dtype)
@@ -121,7 +122,7 @@ def apply_mapping(raw: pl.DataFrame, mapping: Mapping, source: Path) -> pl.DataF
     if mapping.label is not None:
         label = mapping.label
         source_frame = frame if label.column == "segment" else raw
-        group = _classify(source_frame, label, "label", mapping, source, pl.String)
+        group = _classify(source_frame, label, "label", mapping, source, pl.String, copy=False)
         frame = frame.with_columns(source_frame.select(group.alias("group")).to_series())
     else:
         frame = frame.with_columns(pl.lit(UNLABELLED).alias("group"))

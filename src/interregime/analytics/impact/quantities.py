@@ -67,12 +67,18 @@ def canonical_unit(characteristic: str) -> str:
         raise ImpactError(f"unknown characteristic {characteristic!r} (known: {known})") from None
 
 
-def _parse(unit: str, where: str) -> pint.Unit:
+def _parse(unit: str, where: str) -> pint.Quantity:
+    """A unit, optionally with a scale ('1e6', '1e6 * bit'); '^' is accepted for powers."""
     text = unit.strip().replace("^", "**") or "dimensionless"
     try:
-        return registry().Unit(text)
+        parsed = registry().parse_expression(text)
     except Exception as exc:
         raise ImpactError(f"{where}: cannot read unit {unit!r} ({type(exc).__name__})") from None
+    if isinstance(parsed, int | float):
+        return registry().Quantity(float(parsed), "dimensionless")
+    if not isinstance(parsed, pint.Quantity):
+        raise ImpactError(f"{where}: cannot read unit {unit!r}")
+    return parsed
 
 
 def conversion_factor(unit: str, characteristic: str, where: str) -> float:
@@ -81,7 +87,7 @@ def conversion_factor(unit: str, characteristic: str, where: str) -> float:
     source = _parse(unit, where)
     target = _parse(target_text, where)
     try:
-        return float(registry().Quantity(1.0, source).to(target).magnitude)
+        return float(source.to(target.units).magnitude / target.magnitude)
     except pint.DimensionalityError:
         raise ImpactError(
             f"{where}: unit {unit!r} is impossible for {characteristic!r} (needs a unit like {target_text!r})"

@@ -33,14 +33,10 @@ class _Tables:
 @cache
 def _tables() -> _Tables:
     data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
-    registry: pint.UnitRegistry[Any] = pint.UnitRegistry(on_redefinition="ignore")
+    registry: pint.UnitRegistry[Any] = pint.UnitRegistry(on_redefinition="warn")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for line in data["definitions"]:
-            name = line.split("=", 1)[0].strip()
-            if name in ("dB", "dBm"):
-                registry._units.pop(name, None)
-                registry._units.maps[0].pop(name, None) if hasattr(registry._units, "maps") else None
             registry.define(line)
     tokens: dict[str, str] = {}
     for symbol, name in data["prefixable"].items():

@@ -1,0 +1,1 @@
+"""One module per report page, each with ``section(context) -> ReportPage | None``."""
