@@ -115,4 +115,5 @@ def test_term_index_resolves_case_plural_and_qualified_terms() -> None:
     assert index.resolve("Bias") == "bias"
     assert index.resolve("lasers") == "laser"
     assert index.resolve("camera") is None
+    assert TermIndex(["real-time processing"]).resolve("real time processing") == "real-time processing"
     assert index.canonical(["lasers", "Laser", "camera"]) == ["laser", "camera"]

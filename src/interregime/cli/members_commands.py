@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 
+from interregime.analytics.membership import (
+    CombinationReport,
+    RegimeSetSummary,
+    combinations,
+    combinations_over_time,
+    membership_matrix,
+    participants_per_year,
+    regime_set_summary,
+    year_span,
+)
+from interregime.analytics.membership_charts import chart_format, timeline_chart, upset_chart
 from interregime.cli.output import Format, emit
 from interregime.cli.state import state
-from interregime.domain.regimes import Regime
+from interregime.domain.regimes import EXPORT_CONTROL_REGIMES, Membership, Regime, State
 from interregime.storage.membership_store import load_memberships
 
 members_app = typer.Typer(help="Regime memberships: list, matrix, combinations, history, charts.",
@@ -32,6 +45,169 @@ def list_members(
         for m in memberships
     ]
     emit(rows, fmt, ["regime", "state", "name", "status", "joined", "left", "source"])
+
+
+YearOption = Annotated[int | None, typer.Option("--year", help="as in this year (default: current)")]
+RegimesOption = Annotated[
+    str, typer.Option("--regimes", help="comma-separated regimes, e.g. WA,MTCR (default: all four)")
+]
+
+
+def _regimes(text: str | None) -> tuple[Regime, ...]:
+    if not text:
+        return EXPORT_CONTROL_REGIMES
+    return tuple(dict.fromkeys(Regime.parse(part) for part in text.split(",") if part.strip()))
+
+
+def _stored(ctx: typer.Context) -> list[Membership]:
+    memberships = load_memberships(state(ctx).engine())
+    if not memberships:
+        raise LookupError("no memberships stored; run `interregime build --only members` first")
+    return memberships
+
+
+def _codes(states: Sequence[State]) -> list[str]:
+    return [s.code for s in states]
+
+
+def matrix_rows(memberships: Sequence[Membership], year: int | None, regimes: Sequence[Regime]) -> list[dict[str, Any]]:
+    return [
+        {"state": row.state.code, "name": row.state.name, **{r.value: row.cells.get(r) for r in regimes}}
+        for row in membership_matrix(memberships, year, regimes)
+    ]
+
+
+def combination_payload(report: CombinationReport) -> dict[str, Any]:
+    return {
+        "year": report.year,
+        "regimes": list(report.regimes),
+        "participants": report.participant_count,
+        "distinct_combinations": len(report.combinations),
+        "in_all": _codes(report.in_all),
+        "in_exactly_one": {r.value: _codes(states) for r, states in report.in_exactly_one.items()},
+        "combinations": [
+            {"regimes": list(c.regimes), "count": c.size, "states": _codes(c.states)} for c in report.combinations
+        ],
+        "non_sovereign_participants": [
+            {"regimes": list(c.regimes), "states": _codes(c.states)} for c in report.non_sovereign
+        ],
+        "adherents": {r.value: _codes(states) for r, states in report.adherents.items()},
+        "observers": {r.value: _codes(states) for r, states in report.observers.items()},
+    }
+
+
+def coordination_payload(summary: RegimeSetSummary) -> dict[str, Any]:
+    return {
+        "regimes": list(summary.regimes),
+        "year": summary.year,
+        "union": len(summary.union),
+        "intersection": len(summary.intersection),
+        "in_several": len(summary.in_several),
+        "coordination_load": summary.coordination_load,
+        "intersection_states": _codes(summary.intersection),
+        "in_several_states": _codes(summary.in_several),
+        "combinations": ["+".join(r.value for r in c.regimes) + f" ({c.size})" for c in summary.combinations],
+    }
+
+
+def history_rows(memberships: Sequence[Membership], years: range, regimes: Sequence[Regime]) -> list[dict[str, Any]]:
+    counts = participants_per_year(memberships, years, regimes)
+    reports = combinations_over_time(memberships, years, regimes)
+    return [
+        {
+            "year": report.year,
+            **{r.value: counts[year][r] for r in regimes},
+            "participants": report.participant_count,
+            "combinations": len(report.combinations),
+            "in_all": len(report.in_all),
+        }
+        for year, report in zip(years, reports, strict=True)
+    ]
+
+
+@members_app.command("matrix")
+def matrix(
+    ctx: typer.Context, year: YearOption = None, regimes: RegimesOption = "", fmt: FormatOption = Format.table
+) -> None:
+    """State × regime matrix: participant, adherent or observer."""
+    chosen = _regimes(regimes)
+    emit(matrix_rows(_stored(ctx), year, chosen), fmt, ["state", "name", *(r.value for r in chosen)])
+
+
+@members_app.command("combinations")
+def combinations_command(
+    ctx: typer.Context, year: YearOption = None, regimes: RegimesOption = "", fmt: FormatOption = Format.table
+) -> None:
+    """Distinct regime combinations among sovereign participants, with the states in each."""
+    payload = combination_payload(combinations(_stored(ctx), year, _regimes(regimes)))
+    if fmt == Format.json:
+        emit(payload, fmt)
+        return
+    rows = [{**c, "regimes": "+".join(c["regimes"])} for c in payload["combinations"]]
+    beside = [
+        f"{'; '.join(c['states'])} participant in {'+'.join(r.value for r in c['regimes'])}"
+        for c in payload["non_sovereign_participants"]
+    ]
+    beside += [f"{regime} adherents: {', '.join(codes)}" for regime, codes in payload["adherents"].items()]
+    beside += [f"{regime} observers: {', '.join(codes)}" for regime, codes in payload["observers"].items()]
+    title = (
+        f"{payload['participants']} sovereign participants in {payload['distinct_combinations']} combinations"
+        f" (not counted: {'; '.join(beside) or 'none'})"
+    )
+    emit(rows, fmt, ["regimes", "count", "states"], title=title)
+
+
+@members_app.command("history")
+def history(
+    ctx: typer.Context,
+    first: Annotated[int | None, typer.Option("--from", help="first year")] = None,
+    last: Annotated[int | None, typer.Option("--to", help="last year (default: this year)")] = None,
+    regimes: RegimesOption = "",
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Participants per regime and distinct combinations, year by year."""
+    memberships = _stored(ctx)
+    chosen = _regimes(regimes)
+    span = year_span([m for m in memberships if m.regime in chosen], last)
+    years = range(first if first is not None else span.start, span.stop)
+    emit(history_rows(memberships, years, chosen), fmt,
+         ["year", *(r.value for r in chosen), "participants", "combinations", "in_all"])
+
+
+@members_app.command("coordination")
+def coordination(
+    ctx: typer.Context, regimes: RegimesOption = "", year: YearOption = None, fmt: FormatOption = Format.table
+) -> None:
+    """For a set of regimes: union, intersection, states in several, and the coordination load."""
+    payload = coordination_payload(regime_set_summary(_stored(ctx), _regimes(regimes), year))
+    columns = None if fmt == Format.json else ["regimes", "union", "intersection", "in_several",
+                                               "coordination_load", "combinations"]
+    emit(payload, fmt, columns)
+
+
+OutOption = Annotated[Path, typer.Option("--out", help="output file, .png or .svg")]
+
+
+@members_app.command("upset")
+def upset(
+    ctx: typer.Context, out: OutOption, year: YearOption = None, regimes: RegimesOption = "",
+    fmt: FormatOption = Format.table,
+) -> None:
+    """UpSet plot of the regime combinations."""
+    chart_format(out)
+    path = upset_chart(combinations(_stored(ctx), year, _regimes(regimes)), out)
+    emit({"written": str(path)}, fmt)
+
+
+@members_app.command("timeline")
+def timeline(
+    ctx: typer.Context, out: OutOption, last: Annotated[int | None, typer.Option("--to", help="last year")] = None,
+    regimes: RegimesOption = "", fmt: FormatOption = Format.table,
+) -> None:
+    """Participants per regime per year, with accession markers."""
+    chart_format(out)
+    path = timeline_chart(_stored(ctx), out, last, _regimes(regimes))
+    emit({"written": str(path)}, fmt)
 
 
 def register(app: typer.Typer) -> None:

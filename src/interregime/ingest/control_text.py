@@ -162,7 +162,7 @@ def term_as_used(term: str) -> str:
 
 
 class TermIndex:
-    """Resolves a quoted term to the defined term it uses, ignoring case and singular/plural
+    """Resolves a quoted term to the defined term it uses, ignoring case, hyphens and singular/plural
     (``"Digital computers"`` → ``digital computer``, ``"missile"`` → ``missiles``); a qualified
     definition (``bias (gyro)``) resolves to its bare term (``bias``)."""
 
@@ -170,10 +170,10 @@ class TermIndex:
         self._terms: dict[str, str] = {}
         for term in terms:
             base = term.split(" (", 1)[0]
-            self._terms.setdefault(base.casefold(), base)
+            self._terms.setdefault(_term_key(base), base)
 
     def resolve(self, term: str) -> str | None:
-        key = " ".join(term.split()).casefold()
+        key = _term_key(term)
         candidates = [key, key.removesuffix("s"), key.removesuffix("es"), key + "s", key + "es"]
         if key.endswith("ies"):
             candidates.append(key[:-3] + "y")
@@ -190,3 +190,7 @@ class TermIndex:
             if resolved not in result:
                 result.append(resolved)
         return result
+
+
+def _term_key(term: str) -> str:
+    return " ".join(term.replace("-", " ").split()).casefold()

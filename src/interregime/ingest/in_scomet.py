@@ -93,11 +93,15 @@ def edition_date(pdf: PdfText, file: str) -> dt.date:
 
 
 def category_regimes(category_text: dict[str, list[Line]]) -> dict[str, Regime]:
-    """Category 8 is the Wassenaar dual-use list; another category gets the regime its own text
-    cites most (category 1 the CWC schedules, category 5 the MTCR guidelines), none if it cites none."""
+    """Category 8 is the Wassenaar dual-use list and category 6 (headed "Munitions List") the
+    Wassenaar munitions list; another category gets the regime its introduction and group texts
+    cite most (category 1: the CWC schedules), none if they cite none."""
     regimes: dict[str, Regime] = {"8": Regime.WA}
     for category, lines in category_text.items():
         if category == "8":
+            continue
+        if re.search(r"Munitions List", lines[0].text, re.IGNORECASE):
+            regimes[category] = Regime.WA  # the Wassenaar Munitions List, named in the heading
             continue
         text = " ".join(line.text for line in lines)
         counts = {regime: len(pattern.findall(text)) for regime, pattern in _REGIME_CITATIONS.items()}

@@ -27,6 +27,9 @@ from interregime.ingest.in_scomet_numbering import (
 from interregime.ingest.in_scomet_pages import Line, joined_text
 
 
+_PART_TWO = re.compile(r"\bPart\s*[-–]?\s*(?:2|II)\b", re.IGNORECASE)
+
+
 @dataclass
 class _Open:
     """What continuation lines are added to: an item's text or a note's text."""
@@ -121,6 +124,8 @@ class BodyReader:
             return False
         # A category whose own heading is missing (category 5 of 2024) opens with its first group.
         title = match["rest"] or ""
+        if not title and (not match["digits"] or text.endswith(".")):
+            return False  # "5B." ending a wrapped sentence; a bare group code carries a footnote mark
         opens_next = bool(self._category) and title[:1].isupper() and match["cat"] == str(int(self._category) + 1)
         if match["cat"] != self._category and not opens_next:
             return False
@@ -128,8 +133,12 @@ class BodyReader:
         if match["cat"] == "8" and not sub:
             return False
         key = group_sort_key(match["cat"], match["grp"], sub)
-        if key <= self._position and not opens_next:
+        # Category 8 prints sub-group 5 twice: Part 1 telecommunications, Part 2 information security.
+        part_two = match["cat"] == "8" and _PART_TWO.search(title) is not None
+        if key <= self._position and not opens_next and not part_two:
             return False
+        if part_two:
+            self._last_entry = key
         code = f"{match['cat']}{match['grp']}{sub}"
         self._close_entry()
         self._close_group(code)
@@ -137,7 +146,7 @@ class BodyReader:
             self._category = match["cat"]
         self._position = key
         heading = (match["rest"] or "").strip()
-        root = Item(code=code, text=heading)
+        root = Item(code=code, text="")
         self._group = _Block(Entry(code, heading, self._category, None, items=[root]), is_group=True)
         self._group_has_entries = False
         self._open = _Open([Line(line.page, line.number, heading)] if heading else [], root)

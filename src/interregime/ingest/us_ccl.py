@@ -21,7 +21,7 @@ from interregime.domain.corpus import (
     NoteKind,
 )
 from interregime.ingest.context import OfficialFile, SourceContext
-from interregime.ingest.us_ccl_items import structured_items
+from interregime.ingest.us_ccl_items import comparable, structured_items
 from interregime.ingest.us_ccl_json import FullTextEntry, StructureEntry, load_json, read_full_text, read_headings, \
     read_structure
 from interregime.ingest.us_ccl_origin import eu_code_of, parse_reasons, regime_of_eccn
@@ -67,7 +67,6 @@ LIST = ControlList(
     authority="US",
 )
 _NOT_APPLICABLE = re.compile(r"^\s*(?:N/A|None|Reserved)\.?\s*$", re.IGNORECASE)
-_COMPARABLE = re.compile(r"[^a-z0-9]+")
 
 
 def crawl(context: SourceContext) -> list[EditionContent]:
@@ -120,7 +119,9 @@ def _entry(context: SourceContext, record: StructureEntry, full: FullTextEntry |
     text = parse_details(record.code, Item(record.code, record.heading), full.details) if full else EccnText()
     reasons_text, related_text, definitions = record.reasons, record.related_controls, text.related_definitions
     if record.items:
-        structured = structured_items(STRUCTURE_FILE, f"{record.place}.items", record.code, heading, record.items)
+        reference = {item.code: item.text for item in text.items[1:]}
+        structured = structured_items(STRUCTURE_FILE, f"{record.place}.items", record.code, heading, record.items,
+                                      reference)
         items = structured.items
         reasons_text = reasons_text or structured.reasons
         related_text = related_text or structured.related_controls
@@ -194,10 +195,6 @@ def _finish(entry: Entry) -> Entry:
     return entry
 
 
-def _comparable(text: str) -> str:
-    return _COMPARABLE.sub("", text.lower().replace("’", "'"))
-
-
 def _cross_check(context: SourceContext, record: StructureEntry, items: list[Item], other: list[Item]) -> None:
     """One warning per entry whose items differ between the 2026 extract and the 2025 full text."""
     mine = {item.code: item.text for item in items[1:]}
@@ -209,7 +206,7 @@ def _cross_check(context: SourceContext, record: StructureEntry, items: list[Ite
             f"{len(mine)} items here, {len(theirs)} in the 2025 full text; only here: "
             f"{', '.join(only_here[:4]) or '-'}; only there: {', '.join(only_there[:4]) or '-'}"))
         return
-    differing = [code for code in mine if _comparable(mine[code]) != _comparable(theirs[code])]
+    differing = [code for code in mine if comparable(mine[code]) != comparable(theirs[code])]
     if differing:
         context.warn(STRUCTURE_FILE, f"{record.place}.items", (
             f"{len(differing)} of {len(mine)} item texts differ from the 2025 full text, first {differing[0]}"))

@@ -80,17 +80,21 @@ class _Builder:
         self.note_list: list[str] | None = None
         self.reference = reference
 
-    def parent_of(self, label: str) -> str | None:
+    def parent_of(self, label: str) -> str:
+        """The nearest existing ancestor: the extract sometimes lacks an intermediate paragraph."""
         labels = label.split(".")
-        parent = ".".join([self.code, *labels[:-1]])
-        return parent if parent in self.by_code else None
+        for cut in range(len(labels) - 1, 0, -1):
+            candidate = ".".join([self.code, *labels[:cut]])
+            if candidate in self.by_code:
+                return candidate
+        return self.code
 
     def in_sequence(self, label: str) -> bool:
-        """A new code whose parent exists and that comes after the parent's last child."""
-        parent = self.parent_of(label)
-        if f"{self.code}.{label}" in self.by_code or parent is None:
+        """A new code that comes after the last child of its parent paragraph."""
+        if f"{self.code}.{label}" in self.by_code:
             return False
-        previous = self.last_child.get(parent)
+        nominal = ".".join([self.code, *label.split(".")[:-1]])
+        previous = self.last_child.get(nominal)
         part = label.split(".")[-1]
         if previous is None:
             return True
@@ -99,11 +103,21 @@ class _Builder:
         return _label_key(part) > _label_key(previous)
 
     def add_item(self, label: str, text: str) -> None:
-        parent = self.parent_of(label) or self.code
+        labels = label.split(".")
+        for cut in range(1, len(labels)):
+            ancestor = ".".join(labels[:cut])
+            code = f"{self.code}.{ancestor}"
+            if code not in self.by_code and code in self.reference:
+                self._append(ancestor, self.reference[code])
+        self._append(label, text)
+
+    def _append(self, label: str, text: str) -> None:
+        parent = self.parent_of(label)
         item = Item(code=f"{self.code}.{label}", text=text, parent=parent, depth=len(label.split(".")))
         self.items.append(item)
         self.by_code[item.code] = item
-        self.last_child[parent] = label.split(".")[-1]
+        nominal = ".".join([self.code, *label.split(".")[:-1]])
+        self.last_child[nominal] = label.split(".")[-1]
         self.note = None
         self.note_list = None
 

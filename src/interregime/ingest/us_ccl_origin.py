@@ -14,7 +14,7 @@ REASON_REGIMES: dict[str, Regime] = {
     "CB": Regime.AG,
     "CW": Regime.CWC,
 }
-KNOWN_REASONS = frozenset({"NS", "MT", "NP", "CB", "CW", "AT", "RS", "CC", "SL", "FC", "UN", "SS", "EI", "FP"})
+KNOWN_REASONS = frozenset({"NS", "MT", "NP", "CB", "CW", "AT", "RS", "CC", "SL", "FC", "UN", "SS", "EI", "FP", "SI"})
 _TOKEN = re.compile(r"[A-Za-z]+(?:\s+policy)?|\d")
 
 

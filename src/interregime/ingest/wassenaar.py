@@ -55,7 +55,7 @@ EDITION_DATE = dt.date(2026, 1, 15)
 EDITION_TITLE = "List of Dual-Use Goods and Technologies and Munitions List, 2025 Corr. (WA-LIST (25) 1 Corr.)"
 
 FURNITURE = Furniture(
-    header_band=75.0,
+    header_band=85.0,
     patterns=tuple(
         re.compile(pattern)
         for pattern in (

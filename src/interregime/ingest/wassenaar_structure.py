@@ -25,6 +25,10 @@ MUNITIONS_ANCHOR = re.compile(
 )
 GROUP_HEADING = re.compile(r"^(?P<group>\d\. [A-E]\.) (?P<title>[A-Z][A-Z ,&\-–\"]+)$")
 _LABEL = re.compile(r"^(?P<label>[a-z]{1,2}|\d{1,2})\.(?:\s+(?P<text>.*))?$")
+_SHORT_ENTRY = re.compile(r"^(?P<number>\d{1,2})\.\s+(?P<text>.*)$")
+# Under a group heading an entry may be written by its number alone, set in from the margin.
+_SHORT_ENTRY_X = (115.0, 135.0)
+_HEADING_MAX_X = 100.0
 _CONTINUED = re.compile(r"^cont(?:inued)?\.?\s*", re.IGNORECASE)
 _NEW_CHILD_INDENT = 22.0
 _UNKNOWN_X_DISTANCE = 12.0
@@ -99,6 +103,10 @@ class SectionBuilder:
         if anchor and self._accepts_anchor(anchor, line):
             self._place_anchor(anchor, line)
             return
+        if self._short_entry(line):
+            return
+        if line.x < _HEADING_MAX_X and _is_capital_heading(text):
+            return
         head = parse_note(text)
         if head is not None:
             self._open_note(head.kind, head.label, head.text, line)
@@ -152,6 +160,30 @@ class SectionBuilder:
             self._parts[key] = (target, [])
         self._parts[key][1].append(text)
 
+    def _short_entry(self, line: PdfLine) -> bool:
+        match = _SHORT_ENTRY.match(line.text)
+        if not match or not self._group or not _SHORT_ENTRY_X[0] <= line.x <= _SHORT_ENTRY_X[1]:
+            return False
+        if self._entry is None:
+            if self._group_note is not None or match["number"] != "1" and not self._group_entries():
+                return False
+        elif not self._entry.code.startswith(self._group + "."):
+            return False
+        numbers = [int(entry.code.rsplit(".", 1)[1]) for entry in self._group_entries()]
+        if self._entry is not None:
+            numbers.append(int(self._entry.code.rsplit(".", 1)[1]))
+        if int(match["number"]) != (max(numbers) + 1 if numbers else 1):
+            return False
+        spaced = f"{self._group.replace('.', '. ')}. {match['number']}. {match['text']}"
+        anchor = self.anchor.match(spaced)
+        if anchor is None:
+            return False
+        self._place_anchor(anchor, line)
+        return True
+
+    def _group_entries(self) -> list[Entry]:
+        return [entry for entry in self.entries if entry.code.startswith(self._group + ".")]
+
     def _accepts_anchor(self, match: re.Match[str], line: PdfLine) -> bool:
         code = native_entry_code(match["entry"])
         if self._entry is not None and code == self._entry.code:
@@ -171,6 +203,8 @@ class SectionBuilder:
                 self.warn(line.place, f"entry {code} continued after a heading; text appended")
             else:
                 self._entry = Entry(code, "", self.category, Regime.WA)
+                if self.anchor is DUAL_USE_ANCHOR:
+                    self._group = code.rsplit(".", 1)[0]
                 self._entry.items.append(Item(code, "", None, 0))
         self._note = None
         labels = [part for part in match["labels"].replace(" ", "").split(".") if part]
@@ -278,6 +312,11 @@ class SectionBuilder:
         self._stack = []
         self._note = None
         self._group_note = None
+
+
+def _is_capital_heading(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) > 3 and all(char.isupper() for char in letters)
 
 
 def _settle_note_kind(note: Note) -> None:

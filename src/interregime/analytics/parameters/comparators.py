@@ -18,6 +18,7 @@ _ASIDE = r"(?:\s*\((?:better|worse|less|more|lower|higher|greater|smaller|larger
 @dataclass(frozen=True, slots=True)
 class Idioms:
     before: re.Pattern[str]
+    before_end: re.Pattern[str]
     after: re.Pattern[str]
     range_opening: re.Pattern[str]
     range_joining: re.Pattern[str]
@@ -31,7 +32,7 @@ def _phrase_pattern(phrase: str) -> str:
     for word in words:
         escaped = re.escape(word)
         parts.append(rf"\b{escaped}\b" if word[0].isalnum() else escaped)
-    return (r"\s+" if True else "").join(part + _ASIDE for part in parts)
+    return r"\s+".join(part + _ASIDE for part in parts)
 
 
 def _key(text: str) -> str:
@@ -56,6 +57,7 @@ def idioms() -> Idioms:
     )
     return Idioms(
         before=re.compile(rf"(?:{_alternation(list(before))})", re.IGNORECASE),
+        before_end=re.compile(rf"(?:{_alternation(list(before))})$", re.IGNORECASE),
         after=re.compile(rf"\s*,?\s*(?:{_alternation(list(after))})", re.IGNORECASE),
         range_opening=re.compile(rf"(?:{opening})\s*$", re.IGNORECASE),
         range_joining=re.compile(rf"\s*(?:{joining})\s*", re.IGNORECASE),

@@ -1,0 +1,166 @@
+"""``extract_parameters``: thresholds of an item line with the characteristic they measure and the
+condition that qualifies them."""
+
+from __future__ import annotations
+
+import re
+
+from interregime.analytics.parameters.mentions import Mention, find_mentions
+from interregime.analytics.parameters.numbers import guess_decimal_comma
+from interregime.analytics.parameters.units import UnitError, parse_unit, to_si, unit_label
+from interregime.domain.parameters import Comparator, Parameter
+
+_MAX_WORDS = 8
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_QUOTE_CHARS = "\"'“”‘’"
+_QUOTED = re.compile(r"[\"“”]([^\"“”]{2,80})[\"“”]|(?<![A-Za-z])['‘’]([^'‘’]{2,80})['‘’](?![A-Za-z])")
+_CUT = re.compile(
+    r"\b(?:having|has|have|with|which|that|whose|where|when|while|if|for|capable of|providing|"
+    r"containing|by|using|such that|so that|exhibiting|is|are|but|in which|at which|specified|"
+    r"designed|rated|measured|of the following|following)\b",
+    re.IGNORECASE,
+)
+_LEADING = re.compile(
+    r"^(?:(?:a|an|the|any|its|their|each|all|one|or|and|of|in|to|as|total of)\b\s*|[-:;,.\s])+",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(r"(?:\s*\b(?:of|is|are|be|being|to|at|a|an|the|or|and|in|by|value of)\b|[-:;,.\s])+$",
+                       re.IGNORECASE)
+_QUALIFIER_SKIP = re.compile(r"^\s*[,)]?\s*")
+_QUALIFIER_STOP = re.compile(r";|:|\.(?:\s|$)|,\s*(?:and|or)\b|\s(?:and|or)\s(?!more\b|fewer\b|less\b)|,\s(?=[A-Z])")
+_AFTER_NOUN = re.compile(r"\s*([A-Za-z][A-Za-z\- '\"“”]*?)(?=\s+(?:which|that|for|with|having|in|of|on|"
+                         r"and|or|to|per|capable|able|each|simultaneously)\b|[,;:.(]|$)")
+_COUNT_NOUN_STOP = {"or", "and", "of", "the", "a", "in", "at", "to", "is", "are", "which"}
+_ONE_OR_MORE = re.compile(r"\b(one|two|three|four|five) or more\b", re.IGNORECASE)
+
+
+def _mask(text: str) -> str:
+    """Blank out parenthesised asides and "one or more" so that they neither end a clause nor
+    become a characteristic; positions are kept."""
+    masked = text
+    while True:
+        replaced = _PARENTHESES.sub(lambda match: " " * len(match.group(0)), masked)
+        if replaced == masked:
+            break
+        masked = replaced
+    return _ONE_OR_MORE.sub(lambda match: match.group(0).replace(" or ", "_or_"), masked)
+
+
+def _normalise(phrase: str) -> str:
+    cleaned = phrase
+    for char in _QUOTE_CHARS:
+        cleaned = cleaned.replace(char, " " if char in "\"“”" else "")
+    cleaned = " ".join(cleaned.split()).strip(" ,;:.-")
+    cleaned = _LEADING.sub("", cleaned)
+    cleaned = _TRAILING.sub("", cleaned)
+    return cleaned.lower()
+
+
+def _defined_term(segment: str) -> str | None:
+    """The quoted term when the segment is nothing but that term (with articles)."""
+    matches = list(_QUOTED.finditer(segment))
+    if not matches:
+        return None
+    last = matches[-1]
+    if _normalise(segment[: last.start()]) or segment[last.end() :].strip(" ,"):
+        return None
+    return (last.group(1) or last.group(2)).strip()
+
+
+def _preceding_phrase(masked: str, end: int, floor: int) -> tuple[str, str | None]:
+    clause_start = max(
+        masked.rfind(mark, floor, end) + len(mark) if masked.rfind(mark, floor, end) >= 0 else floor
+        for mark in (";", ":", ". ", "\n")
+    )
+    bounds = [clause_start, *[clause_start + m.start() + 1 for m in re.finditer(",", masked[clause_start:end])]]
+    pieces = [(start, bounds[i + 1] - 1 if i + 1 < len(bounds) else end) for i, start in enumerate(bounds)]
+    for start, stop in reversed(pieces):
+        segment_masked = masked[start:stop]
+        if re.match(r"\s*(?:measured|at|when|according|along|in|for|with|under|while|during|i\.e\.|e\.g\.)\b",
+                    segment_masked, re.IGNORECASE) and (start, stop) != pieces[0]:
+            continue
+        cuts = list(_CUT.finditer(segment_masked))
+        cut = start + cuts[-1].end() if cuts else start
+        words = masked[cut:stop].replace("_or_", " or ").split()
+        phrase = " ".join(words[-_MAX_WORDS:])
+        term = _defined_term(phrase)
+        characteristic = _normalise(term) if term else _normalise(phrase)
+        if characteristic:
+            return characteristic, term
+    return "", None
+
+
+def _following_noun(masked: str, position: int) -> str:
+    match = _AFTER_NOUN.match(masked, position)
+    if not match:
+        return ""
+    phrase = _normalise(match.group(1))
+    words = [word for word in phrase.split() if word]
+    while words and words[-1] in _COUNT_NOUN_STOP:
+        words.pop()
+    return " ".join(words[:_MAX_WORDS])
+
+
+def _qualifier_end(masked: str, start: int) -> int:
+    stop = _QUALIFIER_STOP.search(masked, start)
+    return stop.start() if stop else len(masked)
+
+
+def _build(mention: Mention, characteristic: str, term: str | None, qualifier: str, text: str,
+           conditions: tuple[Parameter, ...]) -> Parameter | None:
+    try:
+        unit = parse_unit(mention.unit_text)
+        numbers = [mention.value, mention.low, mention.high]
+        si = [to_si(number, unit)[0] if number is not None else None for number in numbers]
+        si_unit = to_si(1.0, unit)[1]
+    except (UnitError, ValueError, OverflowError, ZeroDivisionError):
+        return None
+    return Parameter(
+        characteristic=characteristic, comparator=mention.comparator, value=mention.value,
+        low=mention.low, high=mention.high, unit=unit_label(unit), si_value=si[0], si_low=si[1],
+        si_high=si[2], si_unit=si_unit, qualifier=qualifier, defined_term=term,
+        source_text=text[mention.start : mention.end], span=(mention.start, mention.end),
+        low_inclusive=mention.low_inclusive, high_inclusive=mention.high_inclusive, conditions=conditions,
+    )
+
+
+def _describe(text: str, masked: str, mention: Mention, floor: int) -> tuple[str, str | None]:
+    if mention.counted:
+        noun = _following_noun(masked, mention.end)
+        if noun:
+            return noun, None
+    return _preceding_phrase(masked, mention.start, floor)
+
+
+def extract_parameters(text: str, decimal_comma: bool | None = None) -> list[Parameter]:
+    """Thresholds stated in ``text``; thresholds inside another one's qualifier become its conditions."""
+    if decimal_comma is None:
+        decimal_comma = guess_decimal_comma(text)
+    masked = _mask(text)
+    mentions = find_mentions(masked, decimal_comma)
+    parameters: list[Parameter] = []
+    floor = 0
+    index = 0
+    while index < len(mentions):
+        mention = mentions[index]
+        characteristic, term = _describe(text, masked, mention, floor)
+        qualifier_start = _QUALIFIER_SKIP.match(masked, mention.end)
+        start = qualifier_start.end() if qualifier_start else mention.end
+        end = _qualifier_end(masked, start)
+        inner: list[Parameter] = []
+        index += 1
+        while index < len(mentions) and mentions[index].start < end:
+            condition = mentions[index]
+            condition_end = max(end, condition.end)
+            end = condition_end if condition.end > end else end
+            name, condition_term = _describe(text, masked, condition, mention.end)
+            built = _build(condition, name, condition_term, "", text, ())
+            if built:
+                inner.append(built)
+            index += 1
+        qualifier = " ".join(text[start:end].split()).strip(" ,;")
+        parameter = _build(mention, characteristic, term, qualifier, text, tuple(inner))
+        if parameter:
+            parameters.append(parameter)
+        floor = end
+    return parameters
