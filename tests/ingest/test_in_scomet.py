@@ -74,8 +74,12 @@ def test_entries_per_category(editions: dict[int, EditionContent], year: int) ->
 # reverse: group-level entries ("1A", "7A [Reserved]") and entries the scan's pattern misses.
 SCAN_ONLY = {
     2024: {"1B012", "6A002", "8D602"},
-    2018: {*(f"1C{number:03d}" for number in range(1, 18)), "2H001", "8B602", "8D602"},
+    2018: {*(f"1C{number:03d}" for number in range(1, 18)), "8B602", "8D602"},
 }
+
+
+# Entries whose code line the scan misses (code and text split over two lines, footnote marks).
+PARSED_ONLY_COUNT = {2024: 3, 2018: 15}
 
 
 @pytest.mark.parametrize("year", [2024, 2018])
@@ -86,7 +90,7 @@ def test_entry_codes_against_an_independent_scan(
     scanned = {match[1] + match[2] for line in raw_lines[year] if (match := scan.match(line))}
     parsed = {entry.code for entry in editions[year].entries if len(entry.code) == 5}
     assert scanned - parsed == SCAN_ONLY[year]
-    assert len(parsed - scanned) <= 12
+    assert len(parsed - scanned) == PARSED_ONLY_COUNT[year]
 
 
 ITEM_TEXTS = {

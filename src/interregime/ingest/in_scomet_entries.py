@@ -26,7 +26,6 @@ from interregime.ingest.in_scomet_numbering import (
 )
 from interregime.ingest.in_scomet_pages import Line, joined_text
 
-
 _PART_TWO = re.compile(r"\bPart\s*[-–]?\s*(?:2|II)\b", re.IGNORECASE)
 
 

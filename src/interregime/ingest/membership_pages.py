@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
 from interregime.domain.regimes import Membership, MembershipStatus, Regime, State
@@ -165,7 +165,7 @@ def parse_nsg(page: Page, context: SourceContext) -> list[Membership]:
         if entry.marked and footnote is not None:
             year, text = footnote
             note = f"the listed {entry.year} is the predecessor's accession; footnote: {text}"
-            membership = Membership(entry.state, Regime.NSG, joined=year, source=membership.source, note=note)
+            membership = replace(membership, joined=year, note=note)
         result.append(membership)
     result += _nsg_observers(page, section)
     page.report_leftovers(section, context)
@@ -230,7 +230,7 @@ def parse_wassenaar(page: Page, context: SourceContext) -> list[Membership]:
         if entry.state.code in stated_years:
             year, paragraph = stated_years[entry.state.code]
             note = f"join year from the article text, line {paragraph.first_line}"
-            membership = Membership(entry.state, Regime.WA, joined=year, source=membership.source, note=note)
+            membership = replace(membership, joined=year, note=note)
         result.append(membership)
     page.report_leftovers(section, context)
     return result

@@ -22,8 +22,14 @@ from interregime.domain.corpus import (
 )
 from interregime.ingest.context import OfficialFile, SourceContext
 from interregime.ingest.us_ccl_items import comparable, structured_items
-from interregime.ingest.us_ccl_json import FullTextEntry, StructureEntry, load_json, read_full_text, read_headings, \
-    read_structure
+from interregime.ingest.us_ccl_json import (
+    FullTextEntry,
+    StructureEntry,
+    load_json,
+    read_full_text,
+    read_headings,
+    read_structure,
+)
 from interregime.ingest.us_ccl_origin import eu_code_of, parse_reasons, regime_of_eccn
 from interregime.ingest.us_ccl_references import defined_terms, item_references, related_controls
 from interregime.ingest.us_ccl_text import EccnText, clean, parse_details

@@ -5,8 +5,8 @@ licence text whose labels the extract dropped)."""
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from interregime.domain.corpus import Item, Note, NoteKind
 from interregime.ingest.context import SourceError
@@ -62,8 +62,8 @@ def _follows(previous: str, part: str) -> bool:
 
 def similar(one: str, other: str) -> bool:
     a, b = comparable(one), comparable(other)
-    return a[:40] == b[:40] or SequenceMatcher(None, a, b).quick_ratio() > 0.8 and \
-        SequenceMatcher(None, a, b).ratio() > 0.6
+    return a[:40] == b[:40] or (SequenceMatcher(None, a, b).quick_ratio() > 0.8 and \
+        SequenceMatcher(None, a, b).ratio() > 0.6)
 
 
 def comparable(text: str) -> str:

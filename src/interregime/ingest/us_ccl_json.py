@@ -37,6 +37,11 @@ def _pop(file: str, place: str, record: dict[str, object], key: str, kind: type 
     return value
 
 
+def _pop_list(file: str, place: str, record: dict[str, object], key: str) -> list[object]:
+    value = _pop(file, place, record, key, list)
+    return value if isinstance(value, list) else []
+
+
 def _object(file: str, place: str, value: object) -> dict[str, object]:
     if not isinstance(value, dict):
         raise SourceError(file, place, f"expected an object, found {type(value).__name__}")
@@ -72,8 +77,7 @@ def read_structure(file: str, data: object) -> Structure:
         date = dt.date.fromisoformat(str(date_text))
     except ValueError:
         raise SourceError(file, "ecfrIssueDate", f"not a date: {date_text!r}") from None
-    records = _pop(file, "", top, "entries", list)
-    assert isinstance(records, list)
+    records = _pop_list(file, "", top, "entries")
     count = top.pop("entryCount", None)
     if count is not None and count != len(records):
         raise SourceError(file, "entryCount", f"says {count} entries but the file holds {len(records)} (truncated?)")
@@ -96,12 +100,13 @@ def _structure_entry(file: str, place: str, value: object, leftovers: Counter[st
         raise SourceError(file, place, f"category {category!r}/group {group!r} do not match the ECCN")
     heading = str(_pop(file, place, record, "heading", str)).strip()
     reasons = _pop(file, place, record, "reasonForControl", (str, type(None))) or ""
-    chart_rows = _pop(file, place, record, "countryChart", list)
+    chart_rows = _pop_list(file, place, record, "countryChart")
     chart: list[tuple[str, str]] = []
-    for index, row in enumerate(chart_rows):  # type: ignore[arg-type]
+    for index, value in enumerate(chart_rows):
         row_place = f"{place}.countryChart[{index}]"
-        row = _object(file, row_place, row)
-        chart.append((str(_pop(file, row_place, row, "control", str)), str(_pop(file, row_place, row, "countryChart", str))))
+        row = _object(file, row_place, value)
+        control = str(_pop(file, row_place, row, "control", str))
+        chart.append((control, str(_pop(file, row_place, row, "countryChart", str))))
         leftovers.update(f"countryChart.{key}" for key in row)
     flags = _object(file, f"{place}.licenceExceptionFlags", record.pop("licenceExceptionFlags", {}))
     sta = _pop(file, place, record, "staSpecialConditions", (str, type(None))) or ""
@@ -137,21 +142,21 @@ def read_full_text(file: str, data: object) -> FullText:
     if not isinstance(data, list):
         raise SourceError(file, "", f"expected a list of categories, found {type(data).__name__}")
     result = FullText({}, [])
-    for c_index, category in enumerate(data):
+    for c_index, category_value in enumerate(data):
         c_place = f"[{c_index}]"
-        category = _object(file, c_place, category)
+        category = _object(file, c_place, category_value)
         _pop(file, c_place, category, "name", str)
         category.pop("description", None)
-        groups = _pop(file, c_place, category, "product_groups", list)
+        groups = _pop_list(file, c_place, category, "product_groups")
         result.leftovers.update(f"category.{key}" for key in category)
-        for g_index, group in enumerate(groups):  # type: ignore[arg-type]
+        for g_index, group_value in enumerate(groups):
             g_place = f"{c_place}.product_groups[{g_index}]"
-            group = _object(file, g_place, group)
+            group = _object(file, g_place, group_value)
             _pop(file, g_place, group, "name", str)
             group.pop("description", None)
-            records = _pop(file, g_place, group, "eccn", list)
+            records = _pop_list(file, g_place, group, "eccn")
             result.leftovers.update(f"product_group.{key}" for key in group)
-            for e_index, record in enumerate(records):  # type: ignore[arg-type]
+            for e_index, record in enumerate(records):
                 _full_text_entry(file, f"{g_place}.eccn[{e_index}]", record, result)
     return result
 
@@ -176,8 +181,8 @@ def read_headings(file: str, data: object) -> dict[str, str]:
     if not isinstance(data, list):
         raise SourceError(file, "", f"expected a list, found {type(data).__name__}")
     headings: dict[str, str] = {}
-    for index, row in enumerate(data):
-        row = _object(file, f"[{index}]", row)
+    for index, value in enumerate(data):
+        row = _object(file, f"[{index}]", value)
         code = str(_pop(file, f"[{index}]", row, "code", str)).removeprefix("ECCN-")
         if _ECCN.match(code):
             headings[code] = str(_pop(file, f"[{index}]", row, "text", str))

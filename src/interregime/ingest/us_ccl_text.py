@@ -17,8 +17,9 @@ _NOTE_HEADER = re.compile(
     r"\s*(?P<rest>.*)$",
     re.DOTALL | re.IGNORECASE,
 )
-_SECTION = re.compile(r"^\*(?P<name>Related Controls?|Related Definitions?|Items|Reasons? for Control):\*\s*(?P<rest>.*)$",
-                      re.DOTALL)
+_SECTION = re.compile(
+    r"^\*(?P<name>Related Controls?|Related Definitions?|Items|Reasons? for Control):\*\s*(?P<rest>.*)$", re.DOTALL
+)
 _DECONTROL = re.compile(r"\bdoes not (?:control|apply)|\bdo not (?:control|apply)|\bis not controlled|"
                         r"\bare not controlled", re.IGNORECASE)
 
@@ -129,7 +130,8 @@ def _paragraphs(text: str) -> list[str]:
         if not block:
             continue
         first, _, rest = block.partition("\n")
-        if rest and _NOTE_HEADER.match(first) and not _NOTE_HEADER.match(first)["rest"].strip(" *"):
+        header = _NOTE_HEADER.match(first)
+        if rest and header and not header["rest"].strip(" *"):
             result.extend([first, rest.strip()])
         else:
             result.append(block)

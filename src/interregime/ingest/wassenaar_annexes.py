@@ -19,8 +19,8 @@ _CATEGORY_LINE = re.compile(r"^Category \d(?: cont\.?)?$")
 _LEFT_COLUMN = 120.0
 
 _TERM_LINE = re.compile(r'^(?P<scope>[^"]*?)\s*"(?P<term>[^"]+)"(?P<rest>.*)$')
-_SCOPE_TOKEN = r"(?:Cat\s+)?(?:\d(?:P\d)?|ML\s?\d{1,2}|GTN|GSN|GISN|Both\s+Lists|Lists)"
-_SCOPE = re.compile(rf"^{_SCOPE_TOKEN}(?:(?:\s*[,&]\s*|\s+){_SCOPE_TOKEN})*$")
+_SCOPE_TOKEN = r"(?:Cat\s+)?(?:\d{1,2}(?:P\d)?|ML\s?\d{1,2}|GTN|GSN|GISN|Both\s+Lists|Lists)"
+_SCOPE = re.compile(rf"^{_SCOPE_TOKEN}(?:(?:\s*[,&]\s*|\s+){_SCOPE_TOKEN})*\s*[,&]?$")
 _SCOPE_PREFIX = re.compile(rf"^(?P<scope>{_SCOPE_TOKEN}(?:(?:\s*[,&]\s*|\s+){_SCOPE_TOKEN})*[,&]?)\s+(?P<rest>.+)$")
 _SCOPE_ALONE = re.compile(rf"^(?:{_SCOPE_TOKEN}|[,&])(?:(?:\s*[,&]\s*|\s+)(?:{_SCOPE_TOKEN}|&))*[,&]?$")
 
@@ -52,15 +52,16 @@ def parse_definitions(lines: Sequence[PdfLine], warn: Warn) -> tuple[list[Defini
     the definition text indented. Text before the first term is the introduction."""
     definitions: list[tuple[str, list[str], list[str]]] = []
     intro: list[str] = []
+    pending: list[str] = []
     for line in lines:
         left = line.x < _LEFT_COLUMN
         term = _TERM_LINE.match(line.text) if left else None
-        if term and (not term["scope"] or _SCOPE.match(term["scope"].strip())):
-            scope = [term["scope"].strip()] if term["scope"].strip() else []
-            name = term["term"].strip()
-            qualifier = term["rest"].strip()
-            definitions.append((f"{name} {qualifier}".strip() if qualifier.startswith("(") else name, scope,
-                                [] if qualifier.startswith("(") or not qualifier else [qualifier]))
+        if term and (not term["scope"] or _SCOPE.match(term["scope"].strip())) and (
+            not term["rest"].strip() or term["rest"].strip().startswith("(")
+        ):
+            scope = [*pending, term["scope"].strip()]
+            pending = []
+            definitions.append((f'{term["term"].strip()} {term["rest"].strip()}'.strip(), scope, []))
             continue
         if not definitions:
             intro.append(line.text)
@@ -69,12 +70,15 @@ def parse_definitions(lines: Sequence[PdfLine], warn: Warn) -> tuple[list[Defini
         text = line.text
         if left:
             if _SCOPE_ALONE.match(text):
-                scope.append(text)
+                # A scope line after the text has begun may open the next term's scope.
+                (pending if body else scope).append(text)
                 continue
             prefix = _SCOPE_PREFIX.match(text)
             if prefix:
                 scope.append(prefix["scope"])
                 text = prefix["rest"]
+        scope.extend(pending)
+        pending = []
         body.append(text)
     result = []
     for name, scope, body in definitions:

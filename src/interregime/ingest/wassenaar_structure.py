@@ -253,7 +253,10 @@ class SectionBuilder:
             previous = note.last_label.get(kind)
             continues_note = previous is not None and successor(previous[0]) == label
             note_distance = abs(previous[1] - line.x) if previous else _UNKNOWN_X_DISTANCE
-            if candidates and not continues_note and (not _is_first(label) or self._expects_children()):
+            opens_note_list = _is_first(label) and self._ends_with_colon(note.note)
+            if candidates and not continues_note and not opens_note_list and (
+                not _is_first(label) or self._ends_with_colon(self._owner())
+            ):
                 pass
             elif candidates and continues_note and candidates[0][0] + 3.0 < note_distance:
                 pass
@@ -271,15 +274,22 @@ class SectionBuilder:
         self._append(item, text)
         return True
 
-    def _expects_children(self) -> bool:
-        owner = self._stack[-1].item if self._stack else (self._entry.items[0] if self._entry else None)
-        if owner is None or self._entry is None or self._entry.children(owner.code):
+    def _owner(self) -> Item | None:
+        if self._stack:
+            return self._stack[-1].item
+        return self._entry.items[0] if self._entry else None
+
+    def _ends_with_colon(self, target: Item | Note | None) -> bool:
+        """Whether ``target`` announces a list and has none yet."""
+        if target is None or self._entry is None:
             return False
-        parts = self._parts.get(id(owner))
+        if isinstance(target, Item) and self._entry.children(target.code):
+            return False
+        parts = self._parts.get(id(target))
         return bool(parts and parts[1] and parts[1][-1].rstrip().endswith(":"))
 
     def _open_note(self, kind: NoteKind, label: str, text: str, line: PdfLine) -> None:
-        owner = self._stack[-1].item if self._stack else (self._entry.items[0] if self._entry else None)
+        owner = self._owner()
         continued = _CONTINUED.match(text)
         if continued and owner is not None:
             for note in reversed(owner.notes):

@@ -117,8 +117,7 @@ class Page:
     def report_leftovers(self, section: Section, context: SourceContext) -> None:
         """Warn once per paragraph (or bullet) of ``section`` that no parser consumed."""
         for paragraph in section.paragraphs():
-            span = range(paragraph.first_line, paragraph.first_line + 1)
-            if not any(n in self.consumed for n in span):
+            if paragraph.first_line not in self.consumed:
                 context.warn(self.file, paragraph.first_line, f"text not read: {paragraph.text[:80]!r}")
         for line in section.lines:
             if line.number not in self.consumed and (BULLET.match(line.text) or HEADING.match(line.text)):

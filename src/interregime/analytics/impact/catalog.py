@@ -154,8 +154,8 @@ def match_key(name: str) -> str:
     """A name normalised for matching the same product across catalogs (vendor, memory size, form factor
     generation and punctuation removed: 'NVIDIA H100 SXM5 80GB' and 'H100-SXM' both give 'h100sxm')."""
     text = name.lower().replace("pcle", "pcie")
+    text = re.sub(r"\bgeforce\s+rtx\b", " ", text)
     text = re.sub(r"\b(nvidia|amd|ati|intel|geforce|radeon|instinct|tesla|generation|hgx)\b", " ", text)
     text = re.sub(r"\b\d+\s*gb\b", " ", text)
     text = re.sub(r"\bsxm\d\b", "sxm", text)
-    text = re.sub(r"\brtx\s+(?=\d{4}\b)", " ", text)
     return re.sub(r"[^a-z0-9]", "", text)

@@ -9,8 +9,8 @@
     - tensor path: tensor cores × boost clock × dense FP16 FMA per tensor core per clock × 2 × 16 bits
       (FMA/clock/TC from the mapping's ``fma_per_tensor_core_clock`` lookup: Volta/Turing 64, GA100 256,
       other Ampere, Ada and GB20x 128, Hopper 512, GB100/GB110 1024);
-    - matrix path: FP16 rate × ``matrix_fp16_factor`` × 16 (AMD CDNA3/4 matrix cores run at 2× the vector
-      FP16 rate that TechPowerUp lists; 1 elsewhere);
+    - matrix path: FP16 rate × ``matrix_fp16_factor`` × 16 (AMD matrix cores run at 2× (CDNA3) or 4× (CDNA4)
+      the vector FP16 rate that TechPowerUp lists; 1 elsewhere);
     - shader path: max(FP16 × 16, FP32 × 32, FP64 × 64) from the listed non-tensor rates.
   Boost clock is used because the regulation takes the highest claimed rate; for parts whose tensor clock is
   below the advertised boost (H100) the estimate runs high. Error is measured in ``crosscheck.py``.

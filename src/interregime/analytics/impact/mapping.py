@@ -174,6 +174,7 @@ def known_mappings() -> dict[str, str]:
 def shipped_mapping(name: str) -> Mapping:
     known = known_mappings()
     if name not in known:
-        raise ImpactError(f"unknown catalog {name!r} (known: {', '.join(sorted(known))}; or pass a path with --mapping)")
+        names = ", ".join(sorted(known))
+        raise ImpactError(f"unknown catalog {name!r} (known: {names}; or pass a path with --mapping)")
     resource = resources.files("interregime.analytics.impact") / "mappings" / known[name]
     return parse_mapping(resource.read_text(encoding="utf-8"), f"mappings/{known[name]}")

@@ -7,6 +7,7 @@ formulas never convert at evaluation time; conversion happens once, when a mappi
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 import pint
 
@@ -51,8 +52,8 @@ CANONICAL_UNITS: dict[str, str] = {
 
 
 @lru_cache(maxsize=1)
-def registry() -> pint.UnitRegistry:
-    ureg = pint.UnitRegistry()
+def registry() -> pint.UnitRegistry[Any]:
+    ureg: pint.UnitRegistry[Any] = pint.UnitRegistry()
     ureg.define("operation = [operation] = op = OP = FLOP = flop")
     ureg.define("tera_operation = 1e12 * operation = TOPS_unit")
     ureg.define("tera_bit_operation = 1e12 * bit * operation")
@@ -67,7 +68,7 @@ def canonical_unit(characteristic: str) -> str:
         raise ImpactError(f"unknown characteristic {characteristic!r} (known: {known})") from None
 
 
-def _parse(unit: str, where: str) -> pint.Quantity:
+def _parse(unit: str, where: str) -> pint.Quantity[Any]:
     """A unit, optionally with a scale ('1e6', '1e6 * bit'); '^' is accepted for powers."""
     text = unit.strip().replace("^", "**") or "dimensionless"
     try:

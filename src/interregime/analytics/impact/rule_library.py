@@ -11,7 +11,7 @@ from importlib import resources
 
 from interregime.analytics.impact.errors import ImpactError
 from interregime.analytics.impact.quantities import CANONICAL_UNITS, conversion_factor
-from interregime.analytics.impact.rules import AllOf, AnyOf, Compare, Node, Rule, parse_rule
+from interregime.analytics.impact.rules import AllOf, AnyOf, Compare, Node, Rule, parse_rule, render
 from interregime.domain.parameters import Comparator, Parameter
 
 
@@ -124,6 +124,6 @@ def rule_from_parameters(parameters: Iterable[Parameter], characteristic_map: Ma
     if not nodes:
         raise ImpactError(f"{label}: no parameter maps to a catalog characteristic "
                           f"(unmapped: {', '.join(unmapped) or 'none'})")
-    node: Node = nodes[0] if len(nodes) == 1 else (AnyOf(tuple(nodes)) if combine == Combine.ANY
-                                                   else AllOf(tuple(nodes)))
-    return ParameterRule(Rule(f"{label} ({combine.value} of {len(nodes)})", node), tuple(used), tuple(unmapped))
+    joined: Node = nodes[0] if len(nodes) == 1 else (AnyOf(tuple(nodes)) if combine == Combine.ANY
+                                                     else AllOf(tuple(nodes)))
+    return ParameterRule(Rule(render(joined), joined), tuple(used), tuple(unmapped))

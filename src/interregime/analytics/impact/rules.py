@@ -225,7 +225,7 @@ def check_characteristics(rule: Rule, available: list[str], catalog: str) -> Non
         if compare.characteristic not in available:
             raise ImpactError(
                 f"rule error at position {compare.position}: catalog {catalog!r} has no characteristic "
-                f"{compare.characteristic!r} (has: {', '.join(sorted(available))})"
+                f"{compare.characteristic!r} (has: {', '.join(sorted(set(available) & set(CANONICAL_UNITS)))})"
             )
 
 
@@ -250,6 +250,16 @@ def to_polars(node: Node) -> pl.Expr:
 
 def captured_expr(rule: Rule) -> pl.Expr:
     return to_polars(rule.node).fill_null(False).alias("captured")
+
+
+def render(node: Node) -> str:
+    """The rule as an expression this parser reads back (values in canonical units)."""
+    if isinstance(node, Compare):
+        return f"{node.characteristic} {node.op} {node.value:.6g}"
+    if isinstance(node, Negation):
+        return f"not ({render(node.part)})"
+    joiner = " and " if isinstance(node, AllOf) else " or "
+    return joiner.join(f"({render(p)})" if isinstance(p, AllOf | AnyOf) else render(p) for p in node.parts)
 
 
 def evaluate_row(node: Node, row: Mapping[str, float | None]) -> bool | None:

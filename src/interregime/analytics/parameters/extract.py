@@ -16,7 +16,7 @@ _QUOTE_CHARS = "\"'“”‘’"
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{2,80})[\"“”]|(?<![A-Za-z])['‘’]([^'‘’]{2,80})['‘’](?![A-Za-z])")
 _CUT = re.compile(
     r"\b(?:having|has|have|with|which|that|whose|where|when|while|if|for|capable of|providing|"
-    r"containing|by|using|such that|so that|exhibiting|is|are|but|in which|at which|specified|"
+    r"containing|by|using|such that|so that|exhibiting|is|are|but|in which|at which|at|specified|"
     r"designed|rated|measured|of the following|following)\b",
     re.IGNORECASE,
 )
@@ -31,7 +31,7 @@ _QUALIFIER_STOP = re.compile(r";|:|\.(?:\s|$)|,\s*(?:and|or)\b|\s(?:and|or)\s(?!
 _AFTER_NOUN = re.compile(r"\s*([A-Za-z][A-Za-z\- '\"“”]*?)(?=\s+(?:which|that|for|with|having|in|of|on|"
                          r"and|or|to|per|capable|able|each|simultaneously)\b|[,;:.(]|$)")
 _COUNT_NOUN_STOP = {"or", "and", "of", "the", "a", "in", "at", "to", "is", "are", "which"}
-_ONE_OR_MORE = re.compile(r"\b(one|two|three|four|five) or more\b", re.IGNORECASE)
+_ONE_OR_MORE = re.compile(r"\bone or more\b", re.IGNORECASE)
 
 
 def _mask(text: str) -> str:
@@ -76,11 +76,15 @@ def _preceding_phrase(masked: str, end: int, floor: int) -> tuple[str, str | Non
     pieces = [(start, bounds[i + 1] - 1 if i + 1 < len(bounds) else end) for i, start in enumerate(bounds)]
     for start, stop in reversed(pieces):
         segment_masked = masked[start:stop]
-        if re.match(r"\s*(?:measured|at|when|according|along|in|for|with|under|while|during|i\.e\.|e\.g\.)\b",
+        if re.match(r"\s*(?:measured|at|when|according|along|under|while|during|i\.e\.|e\.g\.)\b",
                     segment_masked, re.IGNORECASE) and (start, stop) != pieces[0]:
             continue
         cuts = list(_CUT.finditer(segment_masked))
         cut = start + cuts[-1].end() if cuts else start
+        if cuts and cuts[-1].group(0).lower() == "for":
+            term_before = _defined_term(masked[start : start + cuts[-1].start()].strip())
+            if term_before:
+                return _normalise(term_before), term_before
         words = masked[cut:stop].replace("_or_", " or ").split()
         phrase = " ".join(words[-_MAX_WORDS:])
         term = _defined_term(phrase)
@@ -127,7 +131,7 @@ def _build(mention: Mention, characteristic: str, term: str | None, qualifier: s
 def _describe(text: str, masked: str, mention: Mention, floor: int) -> tuple[str, str | None]:
     if mention.counted:
         noun = _following_noun(masked, mention.end)
-        if noun:
+        if noun and not noun.startswith(("times", "of ")):
             return noun, None
     return _preceding_phrase(masked, mention.start, floor)
 
@@ -158,7 +162,7 @@ def extract_parameters(text: str, decimal_comma: bool | None = None) -> list[Par
             if built:
                 inner.append(built)
             index += 1
-        qualifier = " ".join(text[start:end].split()).strip(" ,;")
+        qualifier = " ".join(masked[start:end].replace("_or_", " or ").split()).strip(" ,;")
         parameter = _build(mention, characteristic, term, qualifier, text, tuple(inner))
         if parameter:
             parameters.append(parameter)

@@ -86,7 +86,7 @@ def _merge_upper(text: str, mention: Mention, following: list[_Number], decimal_
     if mention.comparator not in _LOWER_BOUND or not following:
         return mention
     upper = following[0]
-    link = re.match(r"\s*,?\s*(?:and|but)\s+(?:is\s+)?", text[mention.end : upper.start])
+    link = re.match(r"\s*,?\s*(?:(?:and|but)\s+(?:is\s+)?)?", text[mention.end : upper.start])
     if not link:
         return mention
     found = _comparator_before(text, upper.start)
@@ -123,8 +123,12 @@ def find_mentions(text: str, decimal_comma: bool) -> list[Mention]:
         after = idioms().after.match(text, number.unit_end)
         if after:
             counted = not number.unit_text
-            mentions.append(Mention(number.start, number.start, after.end(), comparator_after(after.group(0)),
-                                    number.value, None, None, number.unit_text, counted=counted))
+            mention = Mention(number.start, number.start, after.end(), comparator_after(after.group(0)),
+                              number.value, None, None, number.unit_text, counted=counted)
+            mention = _merge_upper(text, mention, numbers[index:], decimal_comma)
+            if mention.comparator == Comparator.RANGE:
+                index += 1
+            mentions.append(mention)
             continue
         before = _comparator_before(text, number.start)
         if before is None:

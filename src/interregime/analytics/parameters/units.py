@@ -43,6 +43,9 @@ def _tables() -> _Tables:
         tokens.setdefault(symbol, name)
         for prefix, prefix_name in data["prefixes"].items():
             tokens.setdefault(prefix + symbol, prefix_name + name)
+    for word, name in data["long_units"].items():
+        for prefix, prefix_name in data["long_prefixes"].items():
+            tokens.setdefault(prefix + word, prefix_name + name)
     tokens.update(data["aliases"])
     atoms = "|".join(re.escape(token) for token in sorted(tokens, key=len, reverse=True))
     atom = rf"(?:{atoms}){_EXPONENT}?(?![A-Za-z0-9µμ°%])"
