@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -22,7 +22,7 @@ HANDLED_ERRORS = (SourceError, LookupError, ValueError, OSError)
 class OneLineErrors(TyperGroup):
     """Every command's expected failures end as one line on stderr and exit code 1, never a traceback."""
 
-    def invoke(self, ctx: typer.Context) -> object:
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except HANDLED_ERRORS as error:

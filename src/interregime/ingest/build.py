@@ -58,7 +58,8 @@ def parse_sources(
         contents, context = _crawl(name, registry.LIST_SOURCES[name], sources_dir, verify)
         report.editions.extend(cast(list[EditionContent], contents))
         report.warnings[name] = context.warnings
-    if report.editions and registry.optional_module(registry.NATIVE_CODE_SOURCE) is not None:
+    native_module = registry.optional_module(registry.NATIVE_CODE_SOURCE)
+    if report.editions and native_module is not None and _files_present(native_module, sources_dir):
         if progress:
             progress("attaching regime item numbers")
         native, context = _crawl("native codes", registry.NATIVE_CODE_SOURCE, sources_dir, verify)
@@ -71,6 +72,12 @@ def parse_sources(
         report.memberships = list(cast(list[Membership], memberships))
         report.warnings[MEMBERS] = context.warnings
     return report
+
+
+def _files_present(module: object, sources_dir: Path) -> bool:
+    """Regime item numbers enrich the lists; a sources folder without their files builds without them."""
+    files: dict[str, str] = getattr(module, "FILES", {})
+    return all((sources_dir / name).is_file() for name in files)
 
 
 def attach_native_codes(editions: Sequence[EditionContent], native: dict[str, list[NativeCode]]) -> None:

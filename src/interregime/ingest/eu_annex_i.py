@@ -25,7 +25,12 @@ FILE = "eu_annex_i/eu_2021_821_annex_i_consolidated_20251115.json"
 FILES: dict[str, str] = {FILE: "f4ce02aed08a1b405b0e0fd38490192986291ca0c9ef05c544ca800f810829b9"}
 CONSOLIDATED_VERSION = "02021R0821-20251115"
 SOURCE_URL = f"https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:{CONSOLIDATED_VERSION}"
-OFFICIAL = [OfficialFile(FILE, SOURCE_URL, FILES[FILE])]
+# The parsed JSON is made from the Formex XML of the consolidated act (SOURCE_URL, the authentic text) by the
+# Export Controls Watch project; it is fetched from its pinned commit so that the pinned sha256 holds.
+PUBLISHED_JSON = (
+    "https://raw.githubusercontent.com/rikiosso/exports-watch/0fb5427ea885af2f284f7ad6b025376ac4ffdc11/data/annex.json"
+)
+OFFICIAL = [OfficialFile(FILE, PUBLISHED_JSON, FILES[FILE])]
 
 # Fields of the file that only describe the file itself (its own checksum, when it was fetched, the
 # licence notice) or repeat what the entries hold (``index``, checked against them).

@@ -39,7 +39,14 @@ URL_2024 = "https://content.dgft.gov.in/Website/UPDATED%20SCOMET%20List%202024%2
 # DGFT no longer publishes the 2018 consolidation and no official address of this exact file
 # (sha256 above) is known; it was kept only in a third-party repository (see SOURCE.md).
 URL_2018 = ""
-OFFICIAL = [OfficialFile(FILE_2024, URL_2024, FILES[FILE_2024]), OfficialFile(FILE_2018, URL_2018, FILES[FILE_2018])]
+# DGFT no longer publishes the 2018 list; it is fetched from the copy at a pinned commit of jaepaly/2026sanbo.
+ARCHIVED_2018 = (
+    "https://raw.githubusercontent.com/jaepaly/2026sanbo/4bf9734f6d5399299ca910f80f4ca717a10932fa/data/india_scomet.pdf"
+)
+OFFICIAL = [
+    OfficialFile(FILE_2024, URL_2024, FILES[FILE_2024]),
+    OfficialFile(FILE_2018, ARCHIVED_2018, FILES[FILE_2018]),
+]
 
 _AS_ON = re.compile(r"(?:Updated\s+)?as\s+on\s+(\d{2})\.(\d{2})\.(\d{4})", re.IGNORECASE)
 

@@ -32,7 +32,13 @@ FILES = {PDF: PDF_SHA256}
 # flerbruksvarer, teknologi og tjenester); Lovdata publishes the regulation with its annexes.
 # The file itself was taken from github.com/safetecnordic/export-control (see SOURCE.md).
 REGULATION_URL = "https://lovdata.no/dokument/SF/forskrift/2013-06-19-718"
-OFFICIAL = [OfficialFile(PDF, REGULATION_URL, PDF_SHA256)]
+# The regulation's page (REGULATION_URL) is the authority; the PDF of Annex II is fetched from the copy at a
+# pinned commit of safetecnordic/export-control so that the pinned sha256 holds.
+PUBLISHED_PDF = (
+    "https://raw.githubusercontent.com/safetecnordic/export-control/33fb8d629eb1cf7de1be351dd49f11e3dbcf8abe/"
+    "base/static/base/documents/export-control-appendix2.pdf"
+)
+OFFICIAL = [OfficialFile(PDF, PUBLISHED_PDF, PDF_SHA256)]
 
 LIST = ControlList(
     id="no-list-ii",

@@ -150,7 +150,7 @@ def join_text(parts: Iterable[str]) -> str:
             continue
         if not text:
             text = piece
-        elif _WORD_HYPHEN_END.search(text) and piece[:1].islower() or _NO_SPACE_BEFORE.match(piece):
+        elif (_WORD_HYPHEN_END.search(text) and piece[:1].islower()) or _NO_SPACE_BEFORE.match(piece):
             text += piece
         else:
             text += " " + piece

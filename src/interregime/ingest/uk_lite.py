@@ -37,12 +37,11 @@ FILES = {
     NSG_DUAL_USE: "7bf9220b8a6e6fb1c99d87be8912ab8e90edb18881f4005a5d9ead168a1aa149",
     NSG_TRIGGER: "e8c6e64f4ae12ac5b738c121b05293516b437d7413c8259125ec10412829f7a8",
 }
-_FINDER = "https://github.com/uktrade/lite-permissions-finder-archive/blob/f98646de190f421b64441c706deffd38a42c0706"
-_LITE_API = "https://github.com/uktrade/lite-api/blob/d65f56acdcc0544cf624aa796d2f50f8587fb8cd"
+_LITE_API = "https://raw.githubusercontent.com/uktrade/lite-api/d65f56acdcc0544cf624aa796d2f50f8587fb8cd"
 _REGIMES_DIR = "api/staticdata/regimes/migrations/data"
 OFFICIAL = [
-    # The derived CSV is made from this workbook (see SOURCE.md); the workbook is where it is published.
-    OfficialFile(ENTRIES, f"{_FINDER}/app/assets/spreadsheet/spreadsheet.xlsx", FILES[ENTRIES]),
+    # The entries CSV is derived from the archived permissions-finder workbook (uk_lite/SOURCE.md) and has no
+    # published address of its own; only LITE's regime lists can be fetched.
     *(
         OfficialFile(path, f"{_LITE_API}/{_REGIMES_DIR}/{path.rsplit('/', 1)[1]}", FILES[path])
         for path in (*MTCR_LISTS, NSG_DUAL_USE, NSG_TRIGGER)

@@ -189,7 +189,7 @@ def _general_documents(
                                   join_text(line.text for line in understandings)))
     front = sections.get("front", [])
     if front:
-        documents.append(Document("front matter", "Title page and contents", "\n".join(l.text for l in front)))
+        documents.append(Document("front matter", "Title page and contents", "\n".join(line.text for line in front)))
     documents.extend(Document("footnote", f"Footnote {number}", text) for number, text in enumerate(footnotes, 1))
     return documents
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from interregime.domain.corpus import Definition, Document, Entry
 from interregime.domain.codes import entry_code
+from interregime.domain.corpus import Definition, Document, Entry
 from interregime.ingest.pdf_text import PdfLine, join_text
 
 Warn = Callable[[str, str], None]

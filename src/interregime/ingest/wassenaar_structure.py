@@ -165,7 +165,7 @@ class SectionBuilder:
         if not match or not self._group or not _SHORT_ENTRY_X[0] <= line.x <= _SHORT_ENTRY_X[1]:
             return False
         if self._entry is None:
-            if self._group_note is not None or match["number"] != "1" and not self._group_entries():
+            if self._group_note is not None or (match["number"] != "1" and not self._group_entries()):
                 return False
         elif not self._entry.code.startswith(self._group + "."):
             return False
@@ -247,24 +247,8 @@ class SectionBuilder:
 
     def _place_label(self, label: str, text: str, line: PdfLine) -> bool:
         candidates = self._candidates(label, line.x)
-        note = self._note
-        if note is not None:
-            kind = label.isdigit()
-            previous = note.last_label.get(kind)
-            continues_note = previous is not None and successor(previous[0]) == label
-            note_distance = abs(previous[1] - line.x) if previous else _UNKNOWN_X_DISTANCE
-            opens_note_list = _is_first(label) and self._ends_with_colon(note.note)
-            if candidates and not continues_note and not opens_note_list and (
-                not _is_first(label) or self._ends_with_colon(self._owner())
-            ):
-                pass
-            elif candidates and continues_note and candidates[0][0] + 3.0 < note_distance:
-                pass
-            else:
-                if continues_note or _is_first(label):
-                    note.last_label[kind] = (label, line.x)
-                self._append(note.note, line.text)
-                return True
+        if self._note is not None and self._belongs_to_note(label, line, candidates):
+            return True
         if not candidates:
             return False
         depth = candidates[0][1]
@@ -272,6 +256,26 @@ class SectionBuilder:
         self._note = None
         item = self._push(label, line.x)
         self._append(item, text)
+        return True
+
+    def _belongs_to_note(self, label: str, line: PdfLine, candidates: list[tuple[float, int]]) -> bool:
+        """A labelled line inside a note continues the note's own list unless it clearly opens or
+        continues an item level; if it stays in the note, it is added to it here."""
+        assert self._note is not None
+        state = self._note
+        kind = label.isdigit()
+        previous = state.last_label.get(kind)
+        continues_note = previous is not None and successor(previous[0]) == label
+        note_distance = abs(previous[1] - line.x) if previous else _UNKNOWN_X_DISTANCE
+        opens_note_list = _is_first(label) and self._ends_with_colon(state.note)
+        opens_item_list = not _is_first(label) or self._ends_with_colon(self._owner())
+        if candidates and not continues_note and not opens_note_list and opens_item_list:
+            return False
+        if candidates and continues_note and candidates[0][0] + 3.0 < note_distance:
+            return False
+        if continues_note or _is_first(label):
+            state.last_label[kind] = (label, line.x)
+        self._append(state.note, line.text)
         return True
 
     def _owner(self) -> Item | None:

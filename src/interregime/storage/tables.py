@@ -1,5 +1,8 @@
 """Imports every table module so that ``metadata`` knows the whole schema (for Alembic)."""
 
-from interregime.storage import schema
+from interregime.storage import (
+    schema,
+    workspace_schema,  # noqa: F401
+)
 
 metadata = schema.metadata

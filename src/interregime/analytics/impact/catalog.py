@@ -86,7 +86,8 @@ def _classify(raw: pl.DataFrame, classifier: Classifier, role: str, mapping: Map
     if copy and not classifier.rules:
         expr = value.cast(dtype, strict=False)
         return expr if classifier.default is None else expr.fill_null(pl.lit(classifier.default, dtype))
-    result: pl.Expr = pl.lit(classifier.default, dtype)
+    default = pl.lit(classifier.default, dtype)
+    result: pl.Expr = pl.when(value.is_null()).then(default).otherwise(default)
     for rule in reversed(classifier.rules):
         hit = value.str.contains(rule.pattern) if classifier.match == "regex" else value == rule.pattern
         result = pl.when(hit.fill_null(False)).then(pl.lit(rule.value, dtype)).otherwise(result)

@@ -55,7 +55,8 @@ CANONICAL_UNITS: dict[str, str] = {
 def registry() -> pint.UnitRegistry[Any]:
     ureg: pint.UnitRegistry[Any] = pint.UnitRegistry()
     ureg.define("operation = [operation] = op = OP = FLOP = flop")
-    ureg.define("tera_operation = 1e12 * operation = TOPS_unit")
+    ureg.define("tera_operation = 1e12 * operation")
+    ureg.define("TOPS = tera_operation / second")
     ureg.define("tera_bit_operation = 1e12 * bit * operation")
     return ureg
 

@@ -108,3 +108,11 @@ def parse_number(text: str, decimal_comma: bool | None = None) -> float:
 def guess_decimal_comma(text: str) -> bool:
     """EU, Wassenaar, SCOMET and Norway write ``0,9``; the US CCL writes ``0.9`` and ``1,000``."""
     return not re.search(r"\d\.\d", text)
+
+
+DECIMAL_COMMA_LISTS = frozenset({"eu-annex-i", "no-list-ii"})
+
+
+def decimal_comma_for(list_id: str) -> bool:
+    """Whether ``list_id`` writes ``0,9`` (EU style) rather than ``0.9`` and ``1,000`` (US and WA style)."""
+    return list_id in DECIMAL_COMMA_LISTS

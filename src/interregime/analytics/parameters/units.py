@@ -50,7 +50,7 @@ def _tables() -> _Tables:
     atoms = "|".join(re.escape(token) for token in sorted(tokens, key=len, reverse=True))
     atom = rf"(?:{atoms}){_EXPONENT}?(?![A-Za-z0-9µμ°%])"
     joined = rf"(?:/|·|⋅|\*| per )"
-    pattern = re.compile(rf"(?:/\s?)?{atom}(?:\s?{joined}\s?{atom})*")
+    pattern = re.compile(rf"(?:/\s?)?{atom}(?:\s*{joined}\s*{atom})*")
     return _Tables(registry, tokens, pattern)
 
 
