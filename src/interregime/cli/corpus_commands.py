@@ -12,6 +12,8 @@ from rich.tree import Tree
 from interregime.cli.corpus_view import candidate_entry_codes, entry_view, find_item
 from interregime.cli.output import Format, emit, stderr, stdout
 from interregime.cli.state import state
+from interregime.domain.codes import split_code, to_eu_style
+from interregime.domain.corpus import Entry, Item
 from interregime.ingest import registry
 from interregime.ingest.build import build as run_build
 from interregime.ingest.fetch import fetch as run_fetch
@@ -73,15 +75,15 @@ def show(
     targets = [list_id] if list_id else corpus_store.list_ids(engine)
     views = []
     for target in targets:
-        content = corpus_store.load_edition(engine, target, edition if list_id else None,
-                                            codes=candidate_entry_codes(code))
-        if not content.entries:
-            wanted = candidate_entry_codes(code)
+        wanted = candidate_entry_codes(code)
+        content = corpus_store.load_edition(engine, target, edition if list_id else None, codes=wanted)
+        if not content.entries or not list_id:
+            # Implementations under another number: SCOMET 8B201 is EU-style 2B001.
             found = corpus_store.find_entry_codes(engine, target, content.edition.date, wanted)
-            if found:
+            if set(found) - {entry.code for entry in content.entries}:
                 content = corpus_store.load_edition(engine, target, edition if list_id else None, codes=found)
         for entry in content.entries:
-            item = find_item(entry, code)
+            item = find_item(entry, code) or _by_eu_code(entry, code)
             if item is not None:
                 views.append(entry_view(content, entry, item))
     if not views:
@@ -95,6 +97,16 @@ def show(
     else:
         for view in views:
             _print_tree(view)
+
+
+def _by_eu_code(entry: Entry, code: str) -> Item | None:
+    """The item of ``entry`` that EU-style ``code`` names, for entries numbered otherwise (SCOMET 8B201.a)."""
+    if not entry.eu_code or entry.eu_code == entry.code:
+        return None
+    head, labels = split_code(to_eu_style(code))
+    if head != entry.eu_code:
+        return None
+    return entry.item(".".join([entry.code, *labels])) if labels else entry.items[0]
 
 
 def _print_tree(view: dict[str, object]) -> None:

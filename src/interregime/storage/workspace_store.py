@@ -83,30 +83,32 @@ def _position_rows(proposal_id: str, positions: Iterable[Position]) -> list[dict
 
 def create_proposal(engine: sa.Engine, proposal: Proposal) -> None:
     """Store a new proposal with its versions, transitions and positions; its revision becomes 1."""
-    with engine.begin() as conn:
-        exists = conn.execute(sa.select(w.proposals.c.id).where(w.proposals.c.id == proposal.id)).first()
-        if exists:
-            raise ValueError(f"proposal {proposal.id} already exists")
-        if proposal.topic is not None:
-            _require_topic(conn, proposal.topic)
-        conn.execute(sa.insert(w.proposals).values(
-            id=proposal.id, title=proposal.title, regime=proposal.regime.value, technology=proposal.technology,
-            created=proposal.created, originating_states=list(proposal.originating_states),
-            topic_id=proposal.topic, stage=proposal.stage.value, revision=1,
-        ))
-        conn.execute(sa.insert(w.proposal_versions), [_version_row(proposal.id, v) for v in proposal.versions])
-        if proposal.transitions:
-            conn.execute(sa.insert(w.stage_transitions),
-                         [_transition_row(proposal.id, i + 1, t) for i, t in enumerate(proposal.transitions)])
-        if proposal.positions:
-            conn.execute(sa.insert(w.proposal_positions), _position_rows(proposal.id, proposal.positions))
+    try:
+        with engine.begin() as conn:
+            conn.execute(sa.insert(w.proposals).values(
+                id=proposal.id, title=proposal.title, regime=proposal.regime.value,
+                technology=proposal.technology, created=proposal.created,
+                originating_states=list(proposal.originating_states), topic_id=proposal.topic,
+                stage=proposal.stage.value, revision=1,
+            ))
+            conn.execute(sa.insert(w.proposal_versions), [_version_row(proposal.id, v) for v in proposal.versions])
+            if proposal.transitions:
+                conn.execute(sa.insert(w.stage_transitions),
+                             [_transition_row(proposal.id, i + 1, t) for i, t in enumerate(proposal.transitions)])
+            if proposal.positions:
+                conn.execute(sa.insert(w.proposal_positions), _position_rows(proposal.id, proposal.positions))
+    except sa.exc.IntegrityError:
+        with engine.connect() as conn:
+            if _exists(conn, w.proposals, proposal.id):
+                raise ValueError(f"proposal {proposal.id} already exists") from None
+            if proposal.topic is not None and not _exists(conn, w.coordination_topics, proposal.topic):
+                raise LookupError(f"no coordination topic {proposal.topic!r}") from None
+        raise
     proposal.revision = 1
 
 
-def _require_topic(conn: sa.Connection, topic_id: str) -> None:
-    found = conn.execute(sa.select(w.coordination_topics.c.id).where(w.coordination_topics.c.id == topic_id))
-    if found.first() is None:
-        raise LookupError(f"no coordination topic {topic_id!r}")
+def _exists(conn: sa.Connection, table: sa.Table, key: str) -> bool:
+    return conn.execute(sa.select(table.c.id).where(table.c.id == key)).first() is not None
 
 
 def _bump(conn: sa.Connection, proposal_id: str, expected_revision: int, stage: Stage | None = None) -> int:
@@ -150,26 +152,31 @@ def record_transition(engine: sa.Engine, proposal_id: str, transition: StageTran
 
 
 def record_positions(engine: sa.Engine, proposal_id: str, positions: Sequence[Position]) -> None:
-    """Append positions (never overwriting: the latest row per state and stage is the current position)."""
+    """Append positions (never overwriting: the latest row per state and stage is the current position).
+
+    Writes first and reads only on failure, so that SQLite takes its write lock at the first statement."""
     if not positions:
         return
-    with engine.begin() as conn:
-        if conn.execute(sa.select(w.proposals.c.id).where(w.proposals.c.id == proposal_id)).first() is None:
-            raise ProposalNotFoundError(f"no proposal {proposal_id!r}")
-        conn.execute(sa.insert(w.proposal_positions), _position_rows(proposal_id, positions))
+    try:
+        with engine.begin() as conn:
+            conn.execute(sa.insert(w.proposal_positions), _position_rows(proposal_id, positions))
+    except sa.exc.IntegrityError:
+        raise ProposalNotFoundError(f"no proposal {proposal_id!r}") from None
 
 
 def link(engine: sa.Engine, topic_id: str, proposal_ids: Sequence[str]) -> None:
     """Place the proposals in the coordination topic (each proposal belongs to at most one topic)."""
-    with engine.begin() as conn:
-        _require_topic(conn, topic_id)
-        for proposal_id in proposal_ids:
-            result = conn.execute(
-                sa.update(w.proposals).where(w.proposals.c.id == proposal_id)
-                .values(topic_id=topic_id, revision=w.proposals.c.revision + 1)
-            )
-            if result.rowcount == 0:
-                raise ProposalNotFoundError(f"no proposal {proposal_id!r}")
+    try:
+        with engine.begin() as conn:
+            for proposal_id in proposal_ids:
+                result = conn.execute(
+                    sa.update(w.proposals).where(w.proposals.c.id == proposal_id)
+                    .values(topic_id=topic_id, revision=w.proposals.c.revision + 1)
+                )
+                if result.rowcount == 0:
+                    raise ProposalNotFoundError(f"no proposal {proposal_id!r}")
+    except sa.exc.IntegrityError:
+        raise LookupError(f"no coordination topic {topic_id!r}") from None
 
 
 def _load(conn: sa.Connection, where: sa.ColumnElement[bool] | None) -> list[Proposal]:

@@ -28,7 +28,7 @@ def _masks(node: Node, frame: Any) -> tuple[Any, Any]:
     """(definitely true, definitely false) boolean series for ``node`` over a pandas or Dask frame."""
     if isinstance(node, Compare):
         column = frame[node.characteristic]
-        known = column.notna()
+        known = column.notnull()
         ops = {">=": column >= node.value, ">": column > node.value, "<=": column <= node.value,
                "<": column < node.value, "==": column == node.value, "!=": column != node.value}
         hit = ops[node.op] & known

@@ -16,13 +16,6 @@ _CODE = re.compile(
 )
 _ECCN_WORD = re.compile(r"\b(?:ECCNs?|entries|entry|sub-?items?|items?|paragraphs?|categor(?:y|ies))\s*(?=[,.;:)]|$)",
                         re.IGNORECASE)
-# Wording that only exists to point at another entry; meaningless once codes are gone.
-_XREF_PHRASE = re.compile(
-    r"\b(?:(?:other than|except|excluding|not controlled by|not specified (?:in|by)|specified (?:in|by)|"
-    r"controlled (?:in|by|under)|see also|see|refer to|n\.\s?b\.)\s*(?:those|items|goods)?\s*"
-    r"(?:specified|controlled)?\s*(?:in|by|under)?\s*)(?=\W*$|[\s,.;:)]*(?:and|or)?[\s,.;:)]*$)",
-    re.IGNORECASE,
-)
 _OTHER_THAN = re.compile(
     r"\b(?:other than|except(?: for)?|excluding|not (?:controlled|specified) (?:by|in))\s+"
     r"(?:those|items|goods|equipment)?\s*(?:specified|controlled)?\s*(?:in|by|under)?\s*(?:ECCNs?|entries|entry)?\s*"
@@ -34,7 +27,7 @@ STOPWORDS = frozenset(
     """a an and any are as at be been being by can for from has have having in into is it its of on or other
     than that the their them these this those through to under was were which with within not no all such
     following follows specified controlled does do n b e g i ie eg per each one two three more less
-    equal greater see also note notes technical""".split()
+    equal greater see also note notes technical eccn eccns""".split()
 )
 SKIPPED_NOTES = frozenset({NoteKind.NB, NoteKind.RELATED, NoteKind.LICENCE, NoteKind.DEFINITION})
 

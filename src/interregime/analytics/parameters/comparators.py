@@ -58,7 +58,9 @@ def idioms() -> Idioms:
     return Idioms(
         before=re.compile(rf"(?:{_alternation(list(before))})", re.IGNORECASE),
         before_end=re.compile(rf"(?:{_alternation(list(before))})$", re.IGNORECASE),
-        after=re.compile(rf"\s*,?\s*(?:{_alternation(list(after))})", re.IGNORECASE),
+        after=re.compile(
+            rf"\s*,?\s*(?:by\s+(?:weight|volume|mass)\s+)?(?:{_alternation(list(after))})", re.IGNORECASE
+        ),
         range_opening=re.compile(rf"(?:{opening})\s*$", re.IGNORECASE),
         range_joining=re.compile(rf"\s*(?:{joining})\s*", re.IGNORECASE),
         before_map={_key(phrase): comparator for phrase, comparator in before.items()},
@@ -71,7 +73,8 @@ def comparator_before(phrase: str) -> Comparator:
 
 
 def comparator_after(phrase: str) -> Comparator:
-    return idioms().after_map[_key(phrase.strip(" ,"))]
+    key = re.sub(r"^by\s+(?:weight|volume|mass)\s+", "", _key(phrase.strip(" ,")))
+    return idioms().after_map[key]
 
 
 CANONICAL_PHRASES: dict[Comparator, str] = {

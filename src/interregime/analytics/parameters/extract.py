@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from interregime.analytics.parameters.comparators import idioms
 from interregime.analytics.parameters.mentions import Mention, find_mentions
 from interregime.analytics.parameters.numbers import guess_decimal_comma
 from interregime.analytics.parameters.units import UnitError, parse_unit, to_si, unit_label
@@ -34,15 +35,24 @@ _COUNT_NOUN_STOP = {"or", "and", "of", "the", "a", "in", "at", "to", "is", "are"
 _ONE_OR_MORE = re.compile(r"\bone or more\b", re.IGNORECASE)
 
 
+def _blank_aside(match: re.Match[str]) -> str:
+    aside = match.group(0)
+    if idioms().before.search(aside) and re.search(r"\d", aside):
+        return "\0" + aside[1:-1] + "\0"
+    return " " * len(aside)
+
+
 def _mask(text: str) -> str:
-    """Blank out parenthesised asides and "one or more" so that they neither end a clause nor
-    become a characteristic; positions are kept."""
+    """Blank out parenthesised asides (restatements such as "(20 °C)") and "one or more" so that
+    they neither end a clause nor become a characteristic; positions are kept. An aside that
+    states a threshold of its own keeps its text."""
     masked = text
     while True:
-        replaced = _PARENTHESES.sub(lambda match: " " * len(match.group(0)), masked)
+        replaced = _PARENTHESES.sub(_blank_aside, masked)
         if replaced == masked:
             break
         masked = replaced
+    masked = masked.replace("\0", " ")
     return _ONE_OR_MORE.sub(lambda match: match.group(0).replace(" or ", "_or_"), masked)
 
 
@@ -110,10 +120,18 @@ def _qualifier_end(masked: str, start: int) -> int:
     return stop.start() if stop else len(masked)
 
 
+def _acceleration_unit(unit_text: str, characteristic: str, qualifier: str) -> str:
+    """``15 g`` is standard gravity, not grams, when it measures an acceleration or a vibration."""
+    if unit_text == "g" and (re.search(r"accelerat|vibration|shock", characteristic)
+                             or qualifier.startswith(("rms", "environment"))):
+        return "g-force"
+    return unit_text
+
+
 def _build(mention: Mention, characteristic: str, term: str | None, qualifier: str, text: str,
            conditions: tuple[Parameter, ...]) -> Parameter | None:
     try:
-        unit = parse_unit(mention.unit_text)
+        unit = parse_unit(_acceleration_unit(mention.unit_text, characteristic, qualifier))
         numbers = [mention.value, mention.low, mention.high]
         si = [to_si(number, unit)[0] if number is not None else None for number in numbers]
         si_unit = to_si(1.0, unit)[1]

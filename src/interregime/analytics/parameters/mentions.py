@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from interregime.analytics.parameters.comparators import comparator_after, comparator_before, idioms
 from interregime.analytics.parameters.numbers import WORD_NUMBERS, NumberError, find_numbers, value_of
-from interregime.analytics.parameters.units import match_unit
+from interregime.analytics.parameters.units import UnitError, convert, match_unit, parse_unit
 from interregime.domain.parameters import Comparator
 
 _WINDOW = 80
@@ -16,6 +16,7 @@ _BETWEEN = re.compile(r"[\s±]*(?:\+/-\s*)?$")
 _WORD_COUNT = re.compile(
     r"\b(?P<word>" + "|".join(WORD_NUMBERS) + r")\s+or\s+(?P<tail>more|fewer|less|greater)\b", re.IGNORECASE
 )
+_COUNTED_NOUN = re.compile(r"\s+[a-z]{3,20}(?=\s+or\s)")
 _LOWER_BOUND = (Comparator.GE, Comparator.GT)
 _UPPER_BOUND = (Comparator.LE, Comparator.LT)
 
@@ -92,13 +93,24 @@ def _merge_upper(text: str, mention: Mention, following: list[_Number], decimal_
     found = _comparator_before(text, upper.start)
     if not found or found[0] != mention.end + link.end() or found[1] not in _UPPER_BOUND:
         return mention
-    unit = upper.unit_text or mention.unit_text
-    if mention.unit_text and upper.unit_text and mention.unit_text != upper.unit_text:
+    unit = mention.unit_text or upper.unit_text
+    high = _in_unit(upper.value, upper.unit_text, unit)
+    if high is None:
         return mention
     return Mention(
-        mention.start, mention.number_start, upper.unit_end, Comparator.RANGE, None, mention.value, upper.value,
+        mention.start, mention.number_start, upper.unit_end, Comparator.RANGE, None, mention.value, high,
         unit, mention.comparator == Comparator.GE, found[1] == Comparator.LE,
     )
+
+
+def _in_unit(value: float, unit_text: str, target_text: str) -> float | None:
+    """``value`` converted from ``unit_text`` to ``target_text`` (30 minutes … 1 hour), None if impossible."""
+    if not unit_text or unit_text == target_text:
+        return value
+    try:
+        return convert(value, parse_unit(unit_text), parse_unit(target_text))
+    except UnitError:
+        return None
 
 
 def find_mentions(text: str, decimal_comma: bool) -> list[Mention]:
@@ -121,6 +133,9 @@ def find_mentions(text: str, decimal_comma: bool) -> list[Mention]:
                 index += 1
                 continue
         after = idioms().after.match(text, number.unit_end)
+        if after is None and not number.unit_text:
+            counted_noun = _COUNTED_NOUN.match(text, number.unit_end)
+            after = idioms().after.match(text, counted_noun.end()) if counted_noun else None
         if after:
             counted = not number.unit_text
             mention = Mention(number.start, number.start, after.end(), comparator_after(after.group(0)),

@@ -16,7 +16,7 @@ STOP_WORDS = frozenset(
     how i if in into is it its itself may me my no nor not of on one or other our over per shall should so such
     than that the their them then there these they this those through to under up upon us use used using was we
     were what when where whether which while who whom why will with within without would you your following
-    specially designed modified therefor thereof described specified item items controlled control need needs
+    specially designed modified therefor thereof described specified item items controlled need needs
     want wants licence license export exporting exported classify classification product products equipment
     system systems component components part parts our company customer ship shipping sell selling""".split()
 )

@@ -1,0 +1,81 @@
+"""Pairing leftover texts of two editions by similarity: word-shingle candidates from an inverted
+index, difflib only on the few best candidates, then a greedy one-to-one assignment."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from interregime.analytics.diff.words import similarity
+
+K = TypeVar("K", bound=Hashable)
+
+CANDIDATES_PER_TEXT = 6
+MIN_SHINGLE_OVERLAP = 0.3
+
+
+def shingles(keys: Sequence[str]) -> set[tuple[str, ...]]:
+    """Word bigrams, plus the words themselves for texts too short to have two bigrams."""
+    grams: set[tuple[str, ...]] = {tuple(keys[i : i + 2]) for i in range(len(keys) - 1)}
+    if len(keys) < 3:
+        grams.update((key,) for key in keys)
+    return grams
+
+
+@dataclass(frozen=True, slots=True)
+class Pairing(Generic[K]):
+    old: K
+    new: K
+    similarity: float
+
+
+def candidate_pairs(old: Mapping[K, list[str]], new: Mapping[K, list[str]]) -> list[Pairing[K]]:
+    """For each old text, its most similar new texts by shingle overlap, scored with difflib."""
+    old_grams = {key: shingles(words) for key, words in old.items()}
+    new_grams = {key: shingles(words) for key, words in new.items()}
+    index: dict[tuple[str, ...], list[K]] = {}
+    for key, grams in new_grams.items():
+        for gram in grams:
+            index.setdefault(gram, []).append(key)
+    pairs: list[Pairing[K]] = []
+    for old_key, grams in old_grams.items():
+        if not grams:
+            continue
+        shared: Counter[K] = Counter()
+        for gram in grams:
+            shared.update(index.get(gram, ()))
+        ranked = sorted(
+            ((count / max(len(grams), len(new_grams[new_key])), new_key) for new_key, count in shared.items()),
+            key=lambda scored: -scored[0],
+        )
+        for overlap, new_key in ranked[:CANDIDATES_PER_TEXT]:
+            if overlap < MIN_SHINGLE_OVERLAP:
+                break
+            pairs.append(Pairing(old_key, new_key, similarity(old[old_key], new[new_key])))
+    return pairs
+
+
+def _no_preference(old: object, new: object) -> int:
+    return 0
+
+
+def greedy_assignment(pairs: Sequence[Pairing[K]], threshold: float,
+                      tie_break: Callable[[K, K], int] = _no_preference) -> list[Pairing[K]]:
+    """One-to-one pairs at or above ``threshold``, best first; among equally similar pairs the one
+    with the lowest ``tie_break`` wins (e.g. a pair within the same entry)."""
+    ordered = sorted(
+        (pair for pair in pairs if pair.similarity >= threshold),
+        key=lambda pair: (-round(pair.similarity, 6), tie_break(pair.old, pair.new)),
+    )
+    taken_old: set[K] = set()
+    taken_new: set[K] = set()
+    chosen: list[Pairing[K]] = []
+    for pair in ordered:
+        if pair.old in taken_old or pair.new in taken_new:
+            continue
+        taken_old.add(pair.old)
+        taken_new.add(pair.new)
+        chosen.append(pair)
+    return chosen

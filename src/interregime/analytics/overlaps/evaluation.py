@@ -1,0 +1,74 @@
+"""Measuring the detector against the lists' own cross-references: recall of referenced partners."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from interregime.analytics.overlaps.units import Unit, key_index
+from interregime.domain.codes import entry_code
+from interregime.domain.corpus import EditionContent, XRefKind
+
+# Which explicit references count as evidence of overlap, per list.
+EVIDENCE: dict[str, frozenset[XRefKind]] = {
+    "eu-annex-i": frozenset({XRefKind.SEE_ALSO, XRefKind.OTHER_THAN}),
+    "us-ccl": frozenset({XRefKind.RELATED_CONTROL}),
+}
+
+
+def referenced_pairs(contents: Iterable[EditionContent], units: Sequence[Unit],
+                     evidence: dict[str, frozenset[XRefKind]] | None = None) -> dict[int, set[int]]:
+    """Unit → units of another regime that its entry explicitly refers to."""
+    rules = EVIDENCE if evidence is None else evidence
+    index = key_index(units)
+    pairs: dict[int, set[int]] = {}
+    for content in contents:
+        list_id = content.control_list.id
+        kinds = rules.get(list_id)
+        if not kinds:
+            continue
+        for xref in content.cross_references:
+            if xref.kind not in kinds or (xref.to_list and xref.to_list != list_id):
+                continue
+            source = index.get((list_id, entry_code(xref.from_code)))
+            target = index.get((list_id, entry_code(xref.to_code)))
+            if source is None or target is None or units[source].regime == units[target].regime:
+                continue
+            pairs.setdefault(source, set()).add(target)
+    return pairs
+
+
+@dataclass(frozen=True)
+class Recall:
+    k: int
+    found: int
+    referenced: int
+    entries: int
+    misses: list[tuple[int, int, int]]
+
+    @property
+    def value(self) -> float:
+        return self.found / self.referenced if self.referenced else 1.0
+
+
+def recall_at_k(scores: np.ndarray, units: Sequence[Unit], truth: dict[int, set[int]], k: int = 10) -> Recall:
+    """Share of referenced (entry, partner) pairs whose partner ranks in the entry's top ``k`` partners
+    of other regimes; ``misses`` holds (entry, partner, rank) of the others."""
+    regimes = np.asarray([unit.regime.value for unit in units], dtype=object)
+    found = total = 0
+    misses: list[tuple[int, int, int]] = []
+    for source, targets in truth.items():
+        row = np.where(regimes != regimes[source], scores[source], -np.inf)
+        row[source] = -np.inf
+        order = np.argsort(-row, kind="stable")
+        rank = np.empty(len(order), dtype=np.int64)
+        rank[order] = np.arange(len(order))
+        for target in targets:
+            total += 1
+            if rank[target] < k:
+                found += 1
+            else:
+                misses.append((source, target, int(rank[target]) + 1))
+    return Recall(k, found, total, len(truth), misses)

@@ -1,0 +1,52 @@
+"""BM25 over item documents (bm25s), with fields weighted by repetition: the item line counts
+twice, its parents and the heading once, notes and definitions once but clipped."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import bm25s
+import numpy as np
+import numpy.typing as npt
+
+from interregime.analytics.search.documents import ItemDocument
+from interregime.analytics.search.normalise import terms
+
+Scores = npt.NDArray[np.float32]
+
+
+def document_terms(document: ItemDocument) -> list[str]:
+    line = terms(document.text)
+    return [*line, *line, *terms(document.context), *terms(document.heading), *terms(document.notes),
+            *terms(document.definitions)]
+
+
+class LexicalIndex:
+    def __init__(self, model: bm25s.BM25) -> None:
+        self._model = model
+        self._vocabulary: dict[str, int] = dict(model.vocab_dict)
+
+    @classmethod
+    def build(cls, documents: Sequence[ItemDocument]) -> LexicalIndex:
+        model = bm25s.BM25(k1=1.2, b=0.75)
+        corpus = [document_terms(document) or ["_empty_"] for document in documents]
+        model.index(corpus, show_progress=False)
+        return cls(model)
+
+    @classmethod
+    def load(cls, folder: Path) -> LexicalIndex:
+        return cls(bm25s.BM25.load(str(folder), mmap=False))
+
+    def save(self, folder: Path) -> None:
+        self._model.save(str(folder), show_progress=False)
+
+    def known(self, query_terms: Sequence[str]) -> list[str]:
+        return [term for term in dict.fromkeys(query_terms) if term in self._vocabulary]
+
+    def scores(self, query_terms: Sequence[str]) -> Scores:
+        """BM25 score of every document for ``query_terms`` (unknown terms are ignored)."""
+        known = self.known(query_terms)
+        if not known:
+            return np.zeros(self._model.scores["num_docs"], dtype=np.float32)
+        return np.asarray(self._model.get_scores(known), dtype=np.float32)
