@@ -21,7 +21,7 @@ from interregime.analytics.membership import (
 from interregime.analytics.membership_charts import chart_format, timeline_chart, upset_chart
 from interregime.cli.output import Format, emit
 from interregime.cli.state import state
-from interregime.domain.regimes import EXPORT_CONTROL_REGIMES, Membership, Regime, State
+from interregime.domain.regimes import EXPORT_CONTROL_REGIMES, Membership, MembershipStatus, Regime, State
 from interregime.storage.membership_store import load_memberships
 
 members_app = typer.Typer(help="Regime memberships: list, matrix, combinations, history, charts.",
@@ -35,10 +35,15 @@ def list_members(
     ctx: typer.Context,
     regime: Annotated[str | None, typer.Option("--regime", help="WA, MTCR, NSG, AG or CWC")] = None,
     state_code: Annotated[str | None, typer.Option("--state", help="ISO 3166 alpha-2 code, or EU")] = None,
+    status: Annotated[str, typer.Option(
+        "--status", help="participant (default), adherent, observer, or all")] = "participant",
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Memberships with join years and sources."""
+    """Memberships with join years and sources (participants unless --status says otherwise)."""
     memberships = load_memberships(state(ctx).engine(), Regime.parse(regime) if regime else None, state_code)
+    if status != "all":
+        wanted = MembershipStatus(status)
+        memberships = [m for m in memberships if m.status == wanted]
     rows = [
         {"regime": m.regime.value, "state": m.state.code, "name": m.state.name, "status": m.status.value,
          "joined": m.joined, "left": m.left, "source": m.source}

@@ -24,6 +24,10 @@ def shingles(keys: Sequence[str]) -> set[tuple[str, ...]]:
     return grams
 
 
+def _no_preference(old: object, new: object) -> int:
+    return 0
+
+
 @dataclass(frozen=True, slots=True)
 class Pairing(Generic[K]):
     old: K
@@ -31,8 +35,10 @@ class Pairing(Generic[K]):
     similarity: float
 
 
-def candidate_pairs(old: Mapping[K, list[str]], new: Mapping[K, list[str]]) -> list[Pairing[K]]:
+def candidate_pairs(old: Mapping[K, list[str]], new: Mapping[K, list[str]],
+                    tie_break: Callable[[K, K], int] | None = None) -> list[Pairing[K]]:
     """For each old text, its most similar new texts by shingle overlap, scored with difflib."""
+    prefer = tie_break or _no_preference
     old_grams = {key: shingles(words) for key, words in old.items()}
     new_grams = {key: shingles(words) for key, words in new.items()}
     index: dict[tuple[str, ...], list[K]] = {}
@@ -48,17 +54,13 @@ def candidate_pairs(old: Mapping[K, list[str]], new: Mapping[K, list[str]]) -> l
             shared.update(index.get(gram, ()))
         ranked = sorted(
             ((count / max(len(grams), len(new_grams[new_key])), new_key) for new_key, count in shared.items()),
-            key=lambda scored: -scored[0],
+            key=lambda scored: (-scored[0], prefer(old_key, scored[1])),
         )
         for overlap, new_key in ranked[:CANDIDATES_PER_TEXT]:
             if overlap < MIN_SHINGLE_OVERLAP:
                 break
             pairs.append(Pairing(old_key, new_key, similarity(old[old_key], new[new_key])))
     return pairs
-
-
-def _no_preference(old: object, new: object) -> int:
-    return 0
 
 
 def greedy_assignment(pairs: Sequence[Pairing[K]], threshold: float,

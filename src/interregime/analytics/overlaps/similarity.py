@@ -27,6 +27,8 @@ class Weights:
     characteristic: float = 0.10
     group: float = 0.12
     category: float = 0.04
+    support: float = 0.10
+    parallel: float = 0.10
 
 
 @dataclass
@@ -42,11 +44,14 @@ class Features:
     characteristic: np.ndarray
     group: np.ndarray
     category: np.ndarray
+    support: np.ndarray
+    parallel: np.ndarray
 
     def combined(self, weights: Weights) -> np.ndarray:
         return (weights.item * self.item + weights.document * self.document
                 + weights.characteristic * self.characteristic + weights.group * self.group
-                + weights.category * self.category)
+                + weights.category * self.category + weights.support * self.support
+                + weights.parallel * self.parallel)
 
 
 def _blocks_max(products: sparse.coo_matrix, line_unit: np.ndarray, size: int) -> np.ndarray:
@@ -68,6 +73,17 @@ def _indicator(labels: Sequence[str]) -> np.ndarray:
     same[blank, :] = 0.0
     same[:, blank] = 0.0
     return same
+
+
+def _support(units: Sequence[Unit]) -> np.ndarray:
+    """1 where one entry is software or technology (group D or E) of the other's category: such entries
+    cover "the development, production or use" of the category's goods."""
+    category = np.asarray([unit.group[:1] for unit in units], dtype=object)
+    knowhow = np.asarray([unit.group[1:] in ("D", "E") for unit in units])
+    goods = np.asarray([unit.group[1:] in ("A", "B", "C") for unit in units])
+    same = (category[:, None] == category[None, :]) & (category[:, None] != "")
+    linked = (knowhow[:, None] & goods[None, :]) | (goods[:, None] & knowhow[None, :])
+    return (same & linked).astype(np.float64)
 
 
 def _characteristics(parameters: list[list[Parameter]]) -> np.ndarray:
@@ -101,4 +117,6 @@ def compute_features(units: Sequence[Unit], ignore_xrefs: bool) -> Features:
         item=item, document=document, characteristic=_characteristics(per_unit),
         group=_indicator([unit.group for unit in units]),
         category=_indicator([unit.group[:1] for unit in units]),
+        support=_support(units),
+        parallel=_indicator([unit.group + unit.display_code[3:] if unit.group else "" for unit in units]),
     )
