@@ -28,7 +28,7 @@ _LEADING = re.compile(
 _TRAILING = re.compile(r"(?:\s*\b(?:of|is|are|be|being|to|at|a|an|the|or|and|in|by|value of)\b|[-:;,.\s])+$",
                        re.IGNORECASE)
 _QUALIFIER_SKIP = re.compile(r"^\s*[,)]?\s*")
-_QUALIFIER_STOP = re.compile(r";|:|\.(?:\s|$)|,\s*(?:and|or)\b|\s(?:and|or)\s(?!more\b|fewer\b|less\b)|,\s(?=[A-Z])")
+_QUALIFIER_STOP = re.compile(r";|:(?!\d)|\.(?:\s|$)|,\s*(?:and|or)\b|\s(?:and|or)\s(?!more\b|fewer\b|less\b)|,\s(?=[A-Z])")
 _AFTER_NOUN = re.compile(r"\s*([A-Za-z][A-Za-z\- '\"“”]*?)(?=\s+(?:which|that|for|with|having|in|of|on|"
                          r"and|or|to|per|capable|able|each|simultaneously)\b|[,;:.(]|$)")
 _COUNT_NOUN_STOP = {"or", "and", "of", "the", "a", "in", "at", "to", "is", "are", "which"}
@@ -68,6 +68,7 @@ def _normalise(phrase: str) -> str:
 
 def _defined_term(segment: str) -> str | None:
     """The quoted term when the segment is nothing but that term (with articles)."""
+    segment = _TRAILING.sub("", segment)
     matches = list(_QUOTED.finditer(segment))
     if not matches:
         return None
@@ -89,16 +90,36 @@ def _preceding_phrase(masked: str, end: int, floor: int) -> tuple[str, str | Non
         if re.match(r"\s*(?:measured|at|when|according|along|under|while|during|i\.e\.|e\.g\.)\b",
                     segment_masked, re.IGNORECASE) and (start, stop) != pieces[0]:
             continue
-        cuts = list(_CUT.finditer(segment_masked))
-        cut = start + cuts[-1].end() if cuts else start
-        if cuts and cuts[-1].group(0).lower() == "for":
-            term_before = _defined_term(masked[start : start + cuts[-1].start()].strip())
-            if term_before:
-                return _normalise(term_before), term_before
-        words = masked[cut:stop].replace("_or_", " or ").split()
-        phrase = " ".join(words[-_MAX_WORDS:])
-        term = _defined_term(phrase)
-        characteristic = _normalise(term) if term else _normalise(phrase)
+        found = _segment_phrase(masked, start, stop)
+        if found[0]:
+            return found
+    return "", None
+
+
+def _phrase(masked: str, start: int, stop: int) -> tuple[str, str | None]:
+    words = masked[start:stop].replace("_or_", " or ").split()
+    phrase = " ".join(words[-_MAX_WORDS:])
+    term = _defined_term(phrase)
+    return (_normalise(term) if term else _normalise(phrase)), term
+
+
+def _segment_phrase(masked: str, start: int, stop: int) -> tuple[str, str | None]:
+    """The noun phrase after the last cut word ("having", "with", "which" ...) of a clause segment;
+    a quoted modifier directly after "with" or "for" belongs to the noun before it."""
+    cuts = list(_CUT.finditer(masked, start, stop))
+    ends = [stop, *[cut.start() for cut in reversed(cuts)]]
+    begins = [*[cut.end() for cut in reversed(cuts)], start]
+    last = cuts[-1] if cuts else None
+    if last is not None and last.group(0).lower() in ("for", "with"):
+        before = _defined_term(masked[start : last.start()].strip()) if last.group(0).lower() == "for" else None
+        if before:
+            return _normalise(before), before
+        if last.group(0).lower() == "with" and _defined_term(masked[last.end() : stop].strip()):
+            characteristic, term = _phrase(masked, start, last.start())
+            if characteristic:
+                return characteristic, term
+    for begin, end in zip(begins, ends, strict=True):
+        characteristic, term = _phrase(masked, begin, end)
         if characteristic:
             return characteristic, term
     return "", None
