@@ -25,7 +25,7 @@ def local_links(page: Path) -> list[Path]:
 
 
 def test_report_renders_and_links_resolve(engine: sa.Engine, sources_dir: Path, tmp_path: Path) -> None:
-    build(engine, sources_dir, ["eu-annex-i"])
+    build(engine, sources_dir, ["eu-annex-i", "members"])
     out = tmp_path / "report"
     pages = write_report(ReportContext(engine, out, sources_dir))
     assert pages[0].name == "index.html" and (out / "corpus.html") in pages
@@ -38,5 +38,10 @@ def test_report_renders_and_links_resolve(engine: sa.Engine, sources_dir: Path, 
     entry = (out / "entries" / "eu-annex-i" / "2B001.html").read_text(encoding="utf-8")
     assert "Unidirectional positioning repeatability" in entry
     assert 'href="../../entries/eu-annex-i/2B201.html"' in entry
+    members = (out / "members.html").read_text(encoding="utf-8")
+    assert 'src="charts/members-upset.png"' in members and 'src="charts/members-timeline.png"' in members
+    impact = (out / "impact.html").read_text(encoding="utf-8")
+    assert "3A090.a" in impact and 'src="charts/impact-epoch-ml-hardware-scatter.png"' in impact
+    assert (out / "charts" / "members-upset.png").read_bytes().startswith(b"\x89PNG")
     sheet = load_workbook(out / "downloads" / "corpus-entries.xlsx").active
     assert sheet.max_row == 384 + 1

@@ -6,7 +6,7 @@ from interregime.analytics.diff.notes import note_changes
 from interregime.analytics.diff.pairing import PlacedItem, pair_entries, pair_items, place_items
 from interregime.analytics.diff.parameter_changes import Extractor, parameter_changes
 from interregime.analytics.diff.records import Change, ChangeKind, ChangeLevel, EditionDiff, code_order
-from interregime.analytics.diff.words import same_text, similarity, word_diff
+from interregime.analytics.diff.words import same_text, word_diff
 from interregime.domain.corpus import EditionContent
 
 # Below this share of entry codes in common two lists are not numbered alike and cannot be diffed.
@@ -26,15 +26,30 @@ def check_comparable(old: EditionContent, new: EditionContent) -> None:
         )
 
 
-def _text_change(kind: ChangeKind, level: ChangeLevel, old: PlacedItem, new: PlacedItem, score: float,
+def _text_change(kind: ChangeKind, level: ChangeLevel, old: tuple[str, str], new: tuple[str, str], score: float,
                  extractor: Extractor | None) -> Change:
-    old_text, new_text = old.item.text, new.item.text
+    """A change between ``(code, text)`` pairs, with its word diff and thresholds when the text differs."""
+    (old_code, old_text), (new_code, new_text) = old, new
     changed = not same_text(old_text, new_text)
     return Change(
-        kind, level, old.item.code, new.item.code, old_text, new_text, score,
+        kind, level, old_code, new_code, old_text, new_text, score,
         word_diff(old_text, new_text) if changed else (),
-        parameter_changes(new.item.code, old_text, new_text, extractor) if changed else (),
+        parameter_changes(new_code, old_text, new_text, extractor) if changed else (),
     )
+
+
+def _item_change(old: PlacedItem, new: PlacedItem, expected_code: str | None, score: float,
+                 extractor: Extractor | None) -> Change | None:
+    """Renumbered when the code is not the old one under the entry's new number; changed when only the
+    text differs; nothing when the two agree. Entry headings count as the entry's own change."""
+    is_heading = old.item.code == old.entry and new.item.code == new.entry
+    sides = (old.item.code, old.item.text), (new.item.code, new.item.text)
+    if expected_code != new.item.code:
+        return _text_change(ChangeKind.RENUMBERED, ChangeLevel.ITEM, *sides, score, extractor)
+    if same_text(old.item.text, new.item.text) or (is_heading and old.entry != new.entry):
+        return None
+    level = ChangeLevel.ENTRY if is_heading else ChangeLevel.ITEM
+    return _text_change(ChangeKind.CHANGED, level, *sides, score, extractor)
 
 
 def diff_editions(old: EditionContent, new: EditionContent, extractor: Extractor | None = None) -> EditionDiff:
@@ -52,29 +67,21 @@ def diff_editions(old: EditionContent, new: EditionContent, extractor: Extractor
                 for e in old.entries if e.code not in entries]
     changes += [Change(ChangeKind.ADDED, ChangeLevel.ENTRY, "", e.code, "", e.heading, 0.0)
                 for e in new.entries if e.code not in paired_new_entries]
-    headings_done: set[str] = set()
+    old_by_code = {e.code: e for e in old.entries}
+    new_by_code = {e.code: e for e in new.entries}
     for old_code, (new_code, score) in entries.items():
         if old_code != new_code:
-            old_head = next(p for p in old_items if p.item.code == old_code and p.entry == old_code)
-            new_head = next(p for p in new_items if p.item.code == new_code and p.entry == new_code)
-            changes.append(_text_change(ChangeKind.RENUMBERED, ChangeLevel.ENTRY, old_head, new_head, score,
-                                        extractor))
-            headings_done.add(old_code)
+            changes.append(_text_change(
+                ChangeKind.RENUMBERED, ChangeLevel.ENTRY, (old_code, old_by_code[old_code].heading),
+                (new_code, new_by_code[new_code].heading), score, extractor))
 
     for old_index, (new_index, score) in items.pairs.items():
         old_placed, new_placed = old_items[old_index], new_items[new_index]
         counterpart = entries.get(old_placed.entry)
         expected = counterpart[0] + old_placed.relative if counterpart else None
-        is_heading = old_placed.item.code == old_placed.entry and new_placed.item.code == new_placed.entry
-        if expected != new_placed.item.code:
-            changes.append(_text_change(ChangeKind.RENUMBERED, ChangeLevel.ITEM, old_placed, new_placed, score,
-                                        extractor))
-        elif not same_text(old_placed.item.text, new_placed.item.text):
-            if is_heading and old_placed.entry in headings_done:
-                pass
-            else:
-                level = ChangeLevel.ENTRY if is_heading else ChangeLevel.ITEM
-                changes.append(_text_change(ChangeKind.CHANGED, level, old_placed, new_placed, score, extractor))
+        change = _item_change(old_placed, new_placed, expected, score, extractor)
+        if change is not None:
+            changes.append(change)
         elif old_placed.item.text != new_placed.item.text:
             result.editorial_only += 1
         changes += note_changes(old_placed.item.code, new_placed.item.code, old_placed.item.notes,
@@ -87,6 +94,3 @@ def diff_editions(old: EditionContent, new: EditionContent, extractor: Extractor
                 for i, p in enumerate(new_items) if i not in paired_new_items and p.entry in paired_new_entries]
     changes.sort(key=lambda c: (code_order(c.code), list(ChangeLevel).index(c.level)))
     return result
-
-
-__all__ = ["diff_editions", "similarity"]

@@ -28,8 +28,8 @@ class ChangeLevel(StrEnum):
 @dataclass(frozen=True, slots=True)
 class Change:
     """One change. Codes are empty on the side where the entry or item does not exist; for a note
-    they are the codes of the item holding it in each edition and ``label`` says which note. ``similarity`` is the share of
-    words kept (1.0 when only the number changed, 0.0 for additions and removals)."""
+    they are the codes of the item holding it in each edition and ``label`` says which note.
+    ``similarity`` is the share of words kept (0.0 for additions and removals)."""
 
     kind: ChangeKind
     level: ChangeLevel

@@ -1,0 +1,128 @@
+"""From a product description to the entry groups that may control it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+
+from interregime.analytics.search import dense
+from interregime.analytics.search.documents import ItemDocument
+from interregime.analytics.search.index import SearchIndex, open_index
+from interregime.analytics.search.lexical import document_terms
+from interregime.analytics.search.ranking import Method, Query, RankedGroup, Ranker
+from interregime.analytics.search.vocabulary import Expansion
+from interregime.domain.codes import regime_of_eu_code
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    list: str
+    code: str
+    regime: str
+
+
+@dataclass(frozen=True, slots=True)
+class ResultGroup:
+    """One regime entry as implemented in every list holding it, with the best matching line."""
+
+    list: str
+    code: str
+    entry: str
+    regime: str
+    score: float
+    item: str
+    item_text: str
+    explanation: dict[str, Any]
+    check: dict[str, Any] | None
+    members: list[Member] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _regime(documents: list[ItemDocument], entry: str) -> str:
+    counted = Counter(document.regime for document in documents if document.regime)
+    if counted:
+        return counted.most_common(1)[0][0]
+    origin = regime_of_eu_code(entry) if entry else None
+    return origin.value if origin else ""
+
+
+def _explanation(query: Query, document: ItemDocument, ranked: RankedGroup, method: Method) -> dict[str, Any]:
+    present = set(document_terms(document))
+    expansion: Expansion = query.expansion
+    return {
+        "method": method.value,
+        "matched_terms": [term for term in query.own_terms if term in present],
+        "expanded_terms": [term for term in expansion.added_terms if term in present],
+        "trade_terms": list(expansion.matched),
+        "bm25": round(ranked.lexical, 3),
+        "similarity": round(ranked.semantic, 3),
+        "parameters": [verdict.threshold for verdict in ranked.verdicts],
+    }
+
+
+def _check(ranked: RankedGroup) -> dict[str, Any] | None:
+    if not ranked.verdicts:
+        return None
+    met = all(verdict.met for verdict in ranked.verdicts)
+    return {
+        "verdict": "met" if met else "not met",
+        "details": [
+            {"characteristic": v.characteristic, "threshold": v.threshold, "value": v.query_value,
+             "verdict": "met" if v.met else "not met"}
+            for v in ranked.verdicts
+        ],
+    }
+
+
+class Classifier:
+    """An index loaded once, answering many queries."""
+
+    def __init__(self, index: SearchIndex, method: Method = Method.HYBRID) -> None:
+        if method != Method.BM25 and index.vectors is None:
+            raise dense.DenseModelMissing(dense.INSTALL_HINT)
+        encoder = dense.Encoder() if method != Method.BM25 else None
+        self.index = index
+        self.method = method
+        self.ranker = Ranker(index, encoder)
+
+    @classmethod
+    def open(cls, engine: sa.Engine, method: Method | None = None) -> Classifier:
+        """The best available method: hybrid when the dense model is installed, else BM25 alone."""
+        chosen = method or (Method.HYBRID if dense.available() else Method.BM25)
+        return cls(open_index(engine, with_dense=chosen != Method.BM25), chosen)
+
+    def classify(self, text: str, top: int = 10, list_id: str | None = None) -> list[ResultGroup]:
+        if not text.strip():
+            raise ValueError("the product description is empty")
+        if top < 1:
+            raise ValueError("--top must be at least 1")
+        if list_id is not None and not any(d.list_id == list_id for d in self.index.documents):
+            raise LookupError(f"no list {list_id!r} in the search index; known: {', '.join(self.list_ids())}")
+        query = Query.parse(text)
+        return [self._result(query, ranked) for ranked in self.ranker.rank(query, self.method, top, list_id)]
+
+    def list_ids(self) -> list[str]:
+        return sorted({document.list_id for document in self.index.documents})
+
+    def _result(self, query: Query, ranked: RankedGroup) -> ResultGroup:
+        documents = self.index.documents
+        best = documents[ranked.best]
+        members_docs = [documents[position] for position in self.index.groups[ranked.group]]
+        members = list(dict.fromkeys(Member(d.list_id, d.entry_code, d.regime) for d in members_docs))
+        return ResultGroup(
+            list=best.list_id, code=best.entry_code, entry=best.entry, regime=_regime(members_docs, best.entry),
+            score=round(ranked.score, 4), item=best.item_code, item_text=best.text,
+            explanation=_explanation(query, best, ranked, self.method), check=_check(ranked),
+            members=members, related=self.index.links.get(ranked.group, []),
+        )
+
+
+def classify(engine: sa.Engine, text: str, top: int = 10, list_id: str | None = None) -> list[ResultGroup]:
+    """Ranked entry groups that may control the product described by ``text``."""
+    return Classifier.open(engine).classify(text, top, list_id)

@@ -1,0 +1,134 @@
+"""Scoring item lines for a query and folding them into entry groups.
+
+Every method first scores all item lines, then keeps the best line of each group (the
+implementations of one regime entry across lists). ``hybrid`` adds the min-max normalised BM25 and
+cosine scores; quantities in the query lift lines whose thresholds measure the same thing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+import numpy as np
+
+from interregime.analytics.search import dense
+from interregime.analytics.search.index import SearchIndex
+from interregime.analytics.search.normalise import terms
+from interregime.analytics.search.quantities import QueryQuantity, Verdict, check, concerns, query_quantities
+from interregime.analytics.search.vocabulary import Expansion, expand
+
+_EXPANSION_WEIGHT = 0.5
+_DENSE_WEIGHT = 0.45
+_QUANTITY_BOOST = 0.08
+_CANDIDATES = 400
+_SOFTWARE = re.compile(r"\b(software|program|programs|code|firmware|app|apps|algorithm)\b", re.IGNORECASE)
+_TECHNOLOGY = re.compile(r"\b(technology|know-how|know how|technical data|blueprints?|drawings?|design data|"
+                         r"training|assistance|documentation)\b", re.IGNORECASE)
+_DEVELOPMENT_PENALTY = 0.85
+
+
+class Method(StrEnum):
+    BM25 = "bm25"
+    DENSE = "dense"
+    HYBRID = "hybrid"
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    text: str
+    own_terms: tuple[str, ...]
+    expansion: Expansion
+    quantities: tuple[QueryQuantity, ...]
+    wants_software: bool
+    wants_technology: bool
+
+    @classmethod
+    def parse(cls, text: str) -> Query:
+        own = tuple(term for term in terms(text) if not term.replace(".", "").isdigit())
+        return cls(text, own, expand(text), tuple(query_quantities(text)),
+                   bool(_SOFTWARE.search(text)), bool(_TECHNOLOGY.search(text)))
+
+
+@dataclass(frozen=True, slots=True)
+class RankedGroup:
+    group: str
+    score: float
+    best: int
+    lexical: float
+    semantic: float
+    verdicts: tuple[Verdict, ...]
+
+
+def _normalised(values: np.ndarray) -> np.ndarray:
+    top = float(values.max()) if values.size else 0.0
+    if top <= 0:
+        return np.zeros_like(values)
+    return values / top
+
+
+class Ranker:
+    def __init__(self, index: SearchIndex, encoder: dense.Encoder | None = None) -> None:
+        self.index = index
+        self.encoder = encoder
+        codes = [document.entry_code for document in index.documents]
+        self._kind = np.array([code[1:2] if len(code) > 1 and code[0].isdigit() else "" for code in codes])
+        self._software = self._kind == "D"
+        self._technology = self._kind == "E"
+
+    def lexical_scores(self, query: Query) -> np.ndarray:
+        scores = self.index.lexical.scores(query.own_terms)
+        if query.expansion.added_terms:
+            scores = scores + _EXPANSION_WEIGHT * self.index.lexical.scores(query.expansion.added_terms)
+        return scores
+
+    def semantic_scores(self, query: Query) -> np.ndarray:
+        if self.encoder is None or self.index.vectors is None:
+            raise dense.DenseModelMissing(dense.INSTALL_HINT)
+        text = f"{query.text}. {query.expansion.text}" if query.expansion.text else query.text
+        vector = self.encoder.encode([text])[0]
+        return np.asarray(self.index.vectors @ vector, dtype=np.float32)
+
+    def item_scores(self, query: Query, method: Method) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        size = len(self.index.documents)
+        lexical = self.lexical_scores(query) if method != Method.DENSE else np.zeros(size, np.float32)
+        semantic = self.semantic_scores(query) if method != Method.BM25 else np.zeros(size, np.float32)
+        if method == Method.BM25:
+            combined = _normalised(lexical)
+        elif method == Method.DENSE:
+            combined = np.clip(semantic, 0.0, None)
+        else:
+            floor = float(np.percentile(semantic, 50))
+            combined = (1 - _DENSE_WEIGHT) * _normalised(lexical) + _DENSE_WEIGHT * _normalised(
+                np.clip(semantic - floor, 0.0, None))
+        penalty = np.ones(size, np.float32)
+        if not query.wants_software:
+            penalty[self._software] = _DEVELOPMENT_PENALTY
+        if not query.wants_technology:
+            penalty[self._technology] = _DEVELOPMENT_PENALTY
+        return combined * penalty, lexical, semantic
+
+    def rank(self, query: Query, method: Method, top: int, list_id: str | None = None) -> list[RankedGroup]:
+        combined, lexical, semantic = self.item_scores(query, method)
+        documents = self.index.documents
+        if list_id is not None:
+            combined = np.where([document.list_id == list_id for document in documents], combined, 0.0)
+        candidates = np.argsort(-combined)[:_CANDIDATES]
+        best: dict[str, tuple[float, int, tuple[Verdict, ...]]] = {}
+        for position in candidates:
+            position = int(position)
+            score = float(combined[position])
+            if score <= 0:
+                break
+            verdicts: tuple[Verdict, ...] = ()
+            if query.quantities:
+                thresholds = self.index.thresholds[position]
+                if any(concerns(t, q) for t in thresholds for q in query.quantities):
+                    score += _QUANTITY_BOOST
+                    verdicts = tuple(check(thresholds, list(query.quantities)))
+            group = documents[position].group
+            if group not in best or score > best[group][0]:
+                best[group] = (score, position, verdicts)
+        ordered = sorted(best.items(), key=lambda pair: -pair[1][0])[:top]
+        return [RankedGroup(group, score, position, float(lexical[position]), float(semantic[position]), verdicts)
+                for group, (score, position, verdicts) in ordered]
