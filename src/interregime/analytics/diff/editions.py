@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from interregime.analytics.diff.notes import note_changes
+from interregime.analytics.diff.notes import held_notes, note_changes
 from interregime.analytics.diff.pairing import PlacedItem, pair_entries, pair_items, place_items
 from interregime.analytics.diff.parameter_changes import Extractor, parameter_changes
 from interregime.analytics.diff.records import Change, ChangeKind, ChangeLevel, EditionDiff, code_order
@@ -70,6 +70,7 @@ def diff_editions(old: EditionContent, new: EditionContent, extractor: Extractor
     old_by_code = {e.code: e for e in old.entries}
     new_by_code = {e.code: e for e in new.entries}
     for old_code, (new_code, score) in entries.items():
+        changes += note_changes(held_notes(old_by_code[old_code]), held_notes(new_by_code[new_code]))
         if old_code != new_code:
             changes.append(_text_change(
                 ChangeKind.RENUMBERED, ChangeLevel.ENTRY, (old_code, old_by_code[old_code].heading),
@@ -84,8 +85,6 @@ def diff_editions(old: EditionContent, new: EditionContent, extractor: Extractor
             changes.append(change)
         elif old_placed.item.text != new_placed.item.text:
             result.editorial_only += 1
-        changes += note_changes(old_placed.item.code, new_placed.item.code, old_placed.item.notes,
-                                new_placed.item.notes)
 
     paired_new_items = {n for n, _ in items.pairs.values()}
     changes += [Change(ChangeKind.REMOVED, ChangeLevel.ITEM, p.item.code, "", p.item.text, "", 0.0)

@@ -27,8 +27,8 @@ class ChangeLevel(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One change. Codes are empty on the side where the entry or item does not exist; for a note
-    they are the codes of the item holding it in each edition and ``label`` says which note.
+    """One change. Codes are empty on the side where the entry, item or note does not exist; for a
+    note they are the codes of the item holding it and ``label`` says which note.
     ``similarity`` is the share of words kept (0.0 for additions and removals)."""
 
     kind: ChangeKind

@@ -148,3 +148,42 @@ def same_dimension(first: pint.Unit, second: pint.Unit) -> bool:
 def dimension_name(unit: pint.Unit) -> str:
     text = str(unit.dimensionality)
     return "a count (no unit)" if text == "dimensionless" else text
+
+
+@cache
+def _spellings() -> dict[str, str]:
+    """Pint unit name → the shortest list spelling that reads back as that unit."""
+    tables = _tables()
+    spellings: dict[str, str] = {}
+    for token, expression in sorted(tables.tokens.items(), key=lambda pair: (len(pair[0]), pair[0])):
+        if " " in token or not token.isprintable():
+            continue
+        try:
+            unit = tables.registry.parse_units(expression)
+        except (pint.errors.PintError, AttributeError, TypeError, ValueError, AssertionError):
+            continue
+        spellings.setdefault(str(unit), token)
+    return spellings
+
+
+def spelling(unit: pint.Unit) -> str:
+    """``unit`` written the way the lists write units (``µm``, ``g/cm3``, ``/K``), readable by ``match_unit``."""
+    if unit.dimensionless and str(unit) == "dimensionless":
+        return ""
+    numerator: list[str] = []
+    denominator: list[str] = []
+    text = str(unit)
+    head, *tail = text.split(" / ")
+    for side, factors in ((numerator, head.split(" * ")), *((denominator, [factor]) for factor in tail)):
+        for factor in factors:
+            name, _, power = factor.partition(" ** ")
+            if name == "1":
+                continue
+            token = _spellings().get(name)
+            if token is None:
+                raise UnitError(f"no list spelling for unit {name!r}")
+            if power == "0.5":
+                side.append("√" + token)
+            else:
+                side.append(token + (power if power and power != "1" else ""))
+    return "·".join(numerator) + "".join("/" + factor for factor in denominator)
