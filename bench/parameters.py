@@ -95,7 +95,7 @@ def _item_lines_eu(sources: Path) -> list[str]:
     lines: list[str] = []
     for entry in data["entries"]:
         for line in entry["verbatim_text"].splitlines():
-            code, _, text = line.partition(" ")
+            text = line.partition(" ")[2]
             if not re.match(r"(?:Note|Technical|N\.B\.)", text):
                 lines.append(text)
     return lines

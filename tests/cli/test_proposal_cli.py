@@ -82,6 +82,8 @@ def test_topic_end_to_end(built: str, tmp_path: Path) -> None:
     assert (row["status"], row["blocked_by"]) == ("blocked", ["RU"])
     code, _, err = run(built, "proposal", "stage", WA, "parameters", "--outcome", "wording", "--date", ON)
     assert code == 1 and "no consensus on items; blocked by RU" in err
+    code, _, err = run(built, "proposal", "stage", WA, "adopted", "--outcome", "wording", "--date", ON)
+    assert code == 1 and "cannot go from items to adopted; allowed: parameters, withdrawn" in err
 
     scenario = json.loads(ok(built, "consensus", TOPIC, "--date", ON, "--what-if", "RU=support,BR=support",
                              "--format", "json"))
@@ -96,7 +98,7 @@ def test_topic_end_to_end(built: str, tmp_path: Path) -> None:
     ok(built, "proposal", "stage", WA, "parameters", "--date", ON, "--outcome",
        "2.B.11. Additive manufacturing equipment using powder-bed fusion of metals ...")
     shown = json.loads(ok(built, "proposal", "show", WA, "--date", ON, "--format", "json"))
-    assert shown["stage"] == "parameters" and shown["revision"] == 3
+    assert shown["stage"] == "parameters" and shown["revision"] == 2
     assert [c["stage"] for c in shown["consensus"]] == ["threat", "need", "items", "parameters"]
     assert shown["consensus"][2]["status"] == "reached" and shown["consensus"][3]["status"] == "pending"
 
@@ -110,7 +112,7 @@ def test_topic_end_to_end(built: str, tmp_path: Path) -> None:
          "high_inclusive": True, "unit": "m**3"},
     ]
     code, _, err = run(built, "proposal", "redefine", WA, "--description", "stale", "--revision", "2")
-    assert code == 1 and "was changed by someone else (revision 4, you edited revision 2)" in err
+    assert code == 1 and "was changed by someone else (revision 3, you edited revision 2)" in err
 
     code, _, err = run(built, "proposal", "position", MTCR, "CN", "support", "--date", ON)
     assert code == 1 and "CN is not a MTCR participant on 2025-03-01" in err
@@ -145,7 +147,7 @@ def test_linking_and_listing(built: str) -> None:
 @pytest.mark.parametrize(
     ("name", "text", "message"),
     [
-        ("bad.json", '{"topics": [\n  {"id": "x",}\n]}', "bad.json: line 2 column 15: invalid JSON"),
+        ("bad.json", '{"topics": [\n  {"id": "x",}\n]}', "bad.json: line 2 column 14: invalid JSON"),
         ("bad.json", '{"proposals": [{"id": "p", "title": "t", "regime": "XX", "created": "2024-01-01",'
                      ' "versions": [{"date": "2024-01-01", "description": "d"}]}]}',
          "bad.json: proposals[0].regime: unknown regime 'XX'"),

@@ -151,3 +151,21 @@ def test_retrying_editors_keep_every_edit(engine: sa.Engine) -> None:
     texts = [v.description for v in loaded.versions][1:]
     assert sorted(texts) == sorted([f"a{n}" for n in range(15)] + [f"b{n}" for n in range(15)])
     assert loaded.revision == 31 and [v.number for v in loaded.versions] == list(range(1, 32))
+
+
+def test_unknown_targets_give_clear_errors(engine: sa.Engine) -> None:
+    store.create_proposal(engine, new_proposal())
+    position = Position("US", Stage.THREAT, PositionKind.SUPPORT, D(2024, 4, 1))
+    with pytest.raises(LookupError, match="no proposal 'nope'"):
+        store.record_positions(engine, "nope", [position])
+    with pytest.raises(LookupError, match="no coordination topic 'zz'"):
+        store.link(engine, "zz", ["wa-am"])
+    orphan = new_proposal("other")
+    orphan.topic = "zz"
+    with pytest.raises(LookupError, match="no coordination topic 'zz'"):
+        store.create_proposal(engine, orphan)
+    store.save_topic(engine, CoordinationTopic("am", "AM"))
+    with pytest.raises(LookupError, match="no proposal 'nope'"):
+        store.link(engine, "am", ["wa-am", "nope"])
+    assert store.load_proposal(engine, "wa-am").topic is None, "a failed link changes nothing"
+    assert store.load_proposal(engine, "wa-am").positions == []

@@ -11,9 +11,15 @@ import typer
 from typer.core import TyperGroup
 
 from interregime import __version__
-from interregime.cli import corpus_commands, members_commands, report_commands
-from interregime.cli import impact_commands
-from interregime.cli import proposal_commands
+from interregime.cli import (
+    corpus_commands,
+    diff_commands,
+    impact_commands,
+    members_commands,
+    params_commands,
+    proposal_commands,
+    report_commands,
+)
 from interregime.cli.output import fail
 from interregime.cli.state import CliState
 from interregime.ingest.context import SourceError
@@ -72,7 +78,9 @@ corpus_commands.register(app)
 members_commands.register(app)
 report_commands.register(app)
 impact_commands.register(app)
+diff_commands.register(app)
 proposal_commands.register(app)
+params_commands.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:

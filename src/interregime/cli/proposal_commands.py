@@ -76,6 +76,14 @@ def consensus_rows(results: Sequence[StageConsensus]) -> list[dict[str, Any]]:
     ]
 
 
+def _brief(rows: list[dict[str, Any]], fmt: Format) -> list[dict[str, Any]]:
+    """In a table, long state lists become a count with the first few codes."""
+    if fmt != Format.table:
+        return rows
+    return [{k: f"{len(v)}: {', '.join(v[:5])}, ..." if isinstance(v, list) and len(v) > 6 else v
+             for k, v in row.items()} for row in rows]
+
+
 CONSENSUS_COLUMNS = ["proposal", "regime", "stage", "status", "blocked_by", "reservations", "participants",
                      "spoken", "pending"]
 
@@ -152,9 +160,10 @@ def stage(
     proposal = store.load_proposal(engine, ident)
     on = _date(date)
     goal = Stage.parse(target)
+    transition = proposal.check_transition(goal, on, outcome, tuple(parse_parameter(p) for p in parameters or ()))
     if not force:
         check_can_advance(proposal, goal, _memberships(ctx), on)
-    transition = proposal.advance(goal, on, outcome, tuple(parse_parameter(p) for p in parameters or ()))
+    proposal.transitions.append(transition)
     proposal.revision = store.record_transition(engine, ident, transition, revision or proposal.revision)
     emit(_summary(proposal), fmt)
 
@@ -204,7 +213,7 @@ def show(ctx: typer.Context, ident: str, date: DateOption = None, fmt: FormatOpt
     current = [p for s in proposal.reached_stages() for p in proposal.current_positions(s).values()]
     emit([{"stage": p.stage.value, "state": p.state, "position": p.kind.value, "date": p.date, "reason": p.reason}
           for p in current], fmt, ["stage", "state", "position", "date", "reason"], title="Current positions")
-    emit(consensus_rows(results), fmt, CONSENSUS_COLUMNS, title="Consensus")
+    emit(_brief(consensus_rows(results), fmt), fmt, CONSENSUS_COLUMNS, title="Consensus")
 
 
 def _parameter_text(p: Any) -> str:
@@ -326,20 +335,21 @@ def consensus_command(
                  "before": r.before.status.value, "after": r.after.status.value, "newly_reached": r.newly_reached,
                  "still_blocked_by": list(r.after.blocked_by), "still_pending": list(r.after.pending)}
                 for r in scenario]
-        emit(rows, fmt, ["proposal", "regime", "stage", "before", "after", "newly_reached", "still_blocked_by",
-                         "still_pending"], title=f"What if {what_if_text}")
+        columns = ["proposal", "regime", "stage", "before", "after", "newly_reached", "still_blocked_by",
+                   "still_pending"]
+        emit(_brief(rows, fmt), fmt, columns, title=f"What if {what_if_text}")
         return
     rows = consensus_rows([c for p in linked.proposals for c in proposal_consensus(p, memberships, on)])
     seats = coordination_set(linked, memberships, on)
-    diverging = [{"state": d.state, "conflicting": d.conflicting,
-                  "positions": {pid: (kind.value if kind else "not spoken") for pid, _, kind in d.positions}}
+    diverging: list[dict[str, Any]] = [{"state": d.state, "conflicting": d.conflicting,
+                  "positions": {pid: kind.value if kind else "not spoken" for pid, _, kind in d.positions}}
                  for d in divergences(linked, memberships, on)]
     if fmt == Format.json:
         emit({"topic": linked.id, "title": linked.title, "regimes": [r.value for r in linked.regimes],
               "stages": rows, "coordination_set": {s: [r.value for r in regimes] for s, regimes in seats.items()},
               "divergences": diverging}, fmt)
         return
-    emit(rows, fmt, CONSENSUS_COLUMNS, title=f"{linked.title}: {len(seats)} states to coordinate")
+    emit(_brief(rows, fmt), fmt, CONSENSUS_COLUMNS, title=f"{linked.title}: {len(seats)} states to coordinate")
     if fmt == Format.table:
         emit([{**d, "positions": [f"{k}: {v}" for k, v in d["positions"].items()]} for d in diverging], fmt,
              ["state", "conflicting", "positions"], title="States whose positions differ between regimes")

@@ -125,12 +125,12 @@ def positions_csv(proposals: Sequence[Proposal]) -> str:
         base = {"proposal_id": p.id, "title": p.title, "regime": p.regime.value, "technology": p.technology,
                 "topic": p.topic or "", "created": p.created.isoformat(), "description": p.current.description,
                 "proposal_stage": p.stage.value}
-        for position in p.positions or [None]:
-            row = dict(base)
-            if position is not None:
-                row |= {"stage": position.stage.value, "state": position.state, "position": position.kind.value,
-                        "date": position.date.isoformat(), "reason": position.reason}
-            writer.writerow(row)
+        if not p.positions:
+            writer.writerow(base)
+        for position in p.positions:
+            writer.writerow(base | {"stage": position.stage.value, "state": position.state,
+                                    "position": position.kind.value, "date": position.date.isoformat(),
+                                    "reason": position.reason})
     return out.getvalue()
 
 

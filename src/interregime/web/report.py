@@ -23,6 +23,7 @@ SECTION_MODULES: Sequence[str] = (
     "interregime.web.sections.concordance",
     "interregime.web.sections.diffs",
     "interregime.web.sections.impact",
+    "interregime.web.sections.workspace",
 )
 
 

@@ -81,3 +81,30 @@ def greedy_assignment(pairs: Sequence[Pairing[K]], threshold: float,
         taken_new.add(pair.new)
         chosen.append(pair)
     return chosen
+
+
+Paired = dict[K, tuple[K, float]]
+Pass = Callable[[Pairing[K], Mapping[K, tuple[K, float]]], bool]
+
+
+def pair_by_code_then_text(old: Mapping[K, list[str]], new: Mapping[K, list[str]], by_code: Mapping[K, K],
+                           threshold: float, weak: float, passes: Sequence[Pass[K]],
+                           tie_break: Callable[[K, K], int] = _no_preference) -> Paired[K]:
+    """Old → (new, similarity). Pairs of the same code stand unless their texts share less than
+    ``weak``; then, pass by pass, leftovers pair by similarity where the pass allows it (a pass sees
+    the pairs made so far); a weak same-code pair stands if neither side found a better partner."""
+    scored = {o: (n, 1.0 if old[o] == new[n] else similarity(old[o], new[n])) for o, n in by_code.items()}
+    pairs: Paired[K] = {o: pair for o, pair in scored.items() if pair[1] >= weak}
+    for allowed in passes:
+        taken = {n for n, _ in pairs.values()}
+        old_pool = {key: words for key, words in old.items() if key not in pairs}
+        new_pool = {key: words for key, words in new.items() if key not in taken}
+        candidates = [pair for pair in candidate_pairs(old_pool, new_pool, tie_break)
+                      if allowed(pair, pairs)]
+        for pair in greedy_assignment(candidates, threshold, tie_break):
+            pairs[pair.old] = (pair.new, pair.similarity)
+    taken = {n for n, _ in pairs.values()}
+    for o, (n, score) in scored.items():
+        if o not in pairs and n not in taken:
+            pairs[o] = (n, score)
+    return pairs

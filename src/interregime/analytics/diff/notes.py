@@ -3,8 +3,8 @@ the whole entry, since publications (and parsers) attach the same note to differ
 
 from __future__ import annotations
 
-from interregime.analytics.diff.records import Change, ChangeKind, ChangeLevel
 from interregime.analytics.diff.matching import candidate_pairs, greedy_assignment
+from interregime.analytics.diff.records import Change, ChangeKind, ChangeLevel
 from interregime.analytics.diff.words import canonical, word_diff, word_keys
 from interregime.domain.corpus import Entry, Note
 

@@ -3,18 +3,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from interregime.analytics.diff.matching import candidate_pairs, greedy_assignment
-from interregime.analytics.diff.words import similarity, word_keys
+from interregime.analytics.diff.matching import Pairing, pair_by_code_then_text
+from interregime.analytics.diff.words import word_count, word_keys
 from interregime.domain.corpus import EditionContent, Entry, Item
 
 ENTRY_THRESHOLD = 0.7
 ITEM_THRESHOLD = 0.75
 # A same-code pair this dissimilar gives way when either side matches another text better.
 WEAK_PAIR = 0.5
-# Texts shorter than this ("Others;", "Glass;") move only within an entry and its counterpart.
-MIN_WORDS_TO_MOVE_ACROSS = 4
+# Shorter texts ("Others;", "Not used;", "Any of the following:") pair by similarity only under
+# paired parents (items) or when identical (entries).
+MIN_WORDS = 4
+# Texts moving to an unrelated entry must be this long and this similar, so that boilerplate such
+# as "... having all of the following characteristics:" does not pair on its own.
+MIN_WORDS_ACROSS_ENTRIES = 8
+ACROSS_ENTRIES_THRESHOLD = 0.85
 
 
 @dataclass(slots=True)
@@ -33,15 +39,16 @@ def entry_keys(entry: Entry) -> list[str]:
 
 
 def pair_entries(old: EditionContent, new: EditionContent) -> dict[str, tuple[str, float]]:
-    """Old entry code → (new entry code, similarity); 1.0 for entries paired by their code."""
-    new_codes = {entry.code for entry in new.entries}
-    paired = {entry.code: (entry.code, 1.0) for entry in old.entries if entry.code in new_codes}
-    taken = {code for code, _ in paired.values()}
-    old_left = {entry.code: entry_keys(entry) for entry in old.entries if entry.code not in paired}
-    new_left = {entry.code: entry_keys(entry) for entry in new.entries if entry.code not in taken}
-    for pair in greedy_assignment(candidate_pairs(old_left, new_left), ENTRY_THRESHOLD):
-        paired[pair.old] = (pair.new, pair.similarity)
-    return paired
+    """Old entry code → (new entry code, similarity)."""
+    old_keys = {entry.code: entry_keys(entry) for entry in old.entries}
+    new_keys = {entry.code: entry_keys(entry) for entry in new.entries}
+
+    def long_or_identical(pair: Pairing[str], _: object) -> bool:
+        o, n = pair.old, pair.new
+        return min(word_count(old_keys[o]), word_count(new_keys[n])) >= MIN_WORDS or old_keys[o] == new_keys[n]
+
+    same_code = {code: code for code in old_keys if code in new_keys}
+    return pair_by_code_then_text(old_keys, new_keys, same_code, ENTRY_THRESHOLD, WEAK_PAIR, [long_or_identical])
 
 
 def place_items(content: EditionContent) -> list[PlacedItem]:
@@ -60,19 +67,16 @@ class ItemPairs:
 
 
 def pair_items(old: list[PlacedItem], new: list[PlacedItem], entries: dict[str, tuple[str, float]]) -> ItemPairs:
+    """Items pair by code under their entry's counterpart; the rest, and same-code pairs with little
+    text in common, by similarity: long texts anywhere, short ones only under paired parents."""
     new_position = {(placed.entry, placed.item.code): index for index, placed in enumerate(new)}
-    by_code: dict[int, tuple[int, float]] = {}
+    old_position = {(placed.entry, placed.item.code): index for index, placed in enumerate(old)}
+    by_code: dict[int, int] = {}
     for index, placed in enumerate(old):
         counterpart = entries.get(placed.entry)
-        if counterpart is None:
-            continue
-        target = new_position.get((counterpart[0], counterpart[0] + placed.relative))
+        target = new_position.get((counterpart[0], counterpart[0] + placed.relative)) if counterpart else None
         if target is not None:
-            by_code[index] = (target, similarity(placed.keys, new[target].keys))
-    strong = {o: pair for o, pair in by_code.items() if pair[1] >= WEAK_PAIR}
-    taken_new = {n for n, _ in strong.values()}
-    old_pool = {i: placed.keys for i, placed in enumerate(old) if i not in strong}
-    new_pool = {i: placed.keys for i, placed in enumerate(new) if i not in taken_new}
+            by_code[index] = target
 
     def related(o: int, n: int) -> bool:
         counterpart = entries.get(old[o].entry)
@@ -81,17 +85,23 @@ def pair_items(old: list[PlacedItem], new: list[PlacedItem], entries: dict[str, 
     def preference(o: int, n: int) -> int:
         return (0 if related(o, n) else 2) + (0 if old[o].relative == new[n].relative else 1)
 
-    candidates = [
-        pair for pair in candidate_pairs(old_pool, new_pool, preference)
-        if related(pair.old, pair.new) or min(len(old[pair.old].keys), len(new[pair.new].keys))
-        >= MIN_WORDS_TO_MOVE_ACROSS
-    ]
-    moved = {pair.old: (pair.new, pair.similarity) for pair in greedy_assignment(candidates, ITEM_THRESHOLD,
-                                                                                   preference)}
-    moved_new = {n for n, _ in moved.values()}
-    pairs = dict(strong)
-    pairs.update(moved)
-    for o, (n, score) in by_code.items():
-        if o not in pairs and n not in moved_new:
-            pairs[o] = (n, score)
+    def words(o: int, n: int) -> int:
+        return min(word_count(old[o].keys), word_count(new[n].keys))
+
+    def long_enough(pair: Pairing[int], _: object) -> bool:
+        if related(pair.old, pair.new):
+            return words(pair.old, pair.new) >= MIN_WORDS
+        return words(pair.old, pair.new) >= MIN_WORDS_ACROSS_ENTRIES and pair.similarity >= ACROSS_ENTRIES_THRESHOLD
+
+    def short_under_paired_parents(pair: Pairing[int], pairs: Mapping[int, tuple[int, float]]) -> bool:
+        o, n = pair.old, pair.new
+        old_parent = old_position.get((old[o].entry, old[o].item.parent or ""))
+        new_parent = new_position.get((new[n].entry, new[n].item.parent or ""))
+        paired = pairs.get(old_parent) if old_parent is not None else None
+        return words(o, n) < MIN_WORDS and paired is not None and paired[0] == new_parent
+
+    pairs = pair_by_code_then_text(
+        {i: placed.keys for i, placed in enumerate(old)}, {i: placed.keys for i, placed in enumerate(new)},
+        by_code, ITEM_THRESHOLD, WEAK_PAIR, [long_enough, short_under_paired_parents], preference,
+    )
     return ItemPairs(pairs)

@@ -12,17 +12,19 @@ from enum import StrEnum
 
 _TOKEN = re.compile(r"(\w+|[^\w\s])(\s*)")
 _EDITORIAL = str.maketrans({
-    "‘": "'", "’": "'", "“": '"', "”": '"', "'": '"', "×": "x", "–": "-", "—": "-", "‑": "-", "−": "-",
+    "‘": '"', "’": '"', "“": '"', "”": '"', "'": '"', "×": "x", "–": "-", "—": "-", "‑": "-", "−": "-",
     "\u00a0": " ", "\u2009": " ", "\u202f": " ",
 })
 _SPACE = re.compile(r"\s+")
+_CLOSING_PUNCTUATION = re.compile(r"[.;,]+$")
 
 
 def canonical(text: str) -> str:
-    """Text with editorial variation removed: quote and dash styles, ``×``/``x``, case and all spacing
-    (so ``24 245 kW`` equals ``24245 kW`` and ``inItem`` equals ``in Item``)."""
+    """Text with editorial variation removed: quote and dash styles, ``×``/``x``, case, all spacing
+    (so ``24 245 kW`` equals ``24245 kW`` and ``inItem`` equals ``in Item``) and the full stop,
+    semicolon or comma closing a list item."""
     folded = unicodedata.normalize("NFKC", text).translate(_EDITORIAL).lower()
-    return _SPACE.sub("", folded)
+    return _CLOSING_PUNCTUATION.sub("", _SPACE.sub("", folded))
 
 
 def same_text(old: str, new: str) -> bool:
@@ -45,6 +47,11 @@ def tokenize(text: str) -> list[Token]:
 
 def word_keys(text: str) -> list[str]:
     return [token.key for token in tokenize(text)]
+
+
+def word_count(keys: list[str]) -> int:
+    """Tokens that are words or numbers, not punctuation."""
+    return sum(1 for key in keys if key[:1].isalnum())
 
 
 def similarity(old_keys: list[str], new_keys: list[str]) -> float:

@@ -1,5 +1,11 @@
-"""Pairwise similarity of units from item lines: best-matching line pair, whole-entry TF-IDF cosine,
-shared measured characteristics, and the category/group of the entries' own numbering."""
+"""Pairwise similarity of units from their item lines, plus what the lists' own numbering says.
+
+Text: TF-IDF cosine of whole entries (all item lines, codes stripped) and of headings, standardised
+per entry over the candidates of other regimes and made symmetric (z(i→j) + z(j→i)), so that an
+entry with many mediocre matches does not crowd out one with a few strong ones. Structure: same
+category and product group, "parallel" numbers (2B001/2B201, 9A012/9A112: the EU numbering gives
+regime-derived entries the number of the Wassenaar entry they complement), and broad
+software/technology entries of the same category."""
 
 from __future__ import annotations
 
@@ -9,114 +15,123 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from interregime.analytics.overlaps.text import entry_lines, tokens
+from interregime.analytics.overlaps.text import entry_lines, strip_codes, strip_references, tokens
 from interregime.analytics.overlaps.units import Unit
 from interregime.analytics.overlaps.vectors import Vectorised, tfidf
 from interregime.domain.parameters import Parameter
 
-try:  # the parameter extractor is optional: without it the characteristic signal is zero
+try:  # thresholds are optional: without the extractor the characteristic signal is zero
     from interregime.analytics.parameters.extract import extract_parameters
 except ImportError:  # pragma: no cover - depends on the installed analytics
-    extract_parameters = None
+    extract_parameters = None  # type: ignore[assignment]
+
+BROAD_KNOWHOW_TOKENS = 16
 
 
 @dataclass(frozen=True)
 class Weights:
-    item: float = 0.45
-    document: float = 0.35
-    characteristic: float = 0.10
-    group: float = 0.12
-    category: float = 0.04
-    support: float = 0.10
-    parallel: float = 0.10
+    heading: float = 0.6
+    characteristic: float = 0.0
+    group: float = 2.0
+    category: float = 1.0
+    support: float = 6.0
+    parallel: float = 6.0
 
 
 @dataclass
 class Features:
-    """Dense unit × unit signal matrices plus what the explanations need."""
+    """Unit × unit signal matrices plus the lines and thresholds the explanations quote."""
 
-    lines: list[str]
+    lines: list[tuple[str, str]]
     line_unit: np.ndarray
     line_vectors: Vectorised
-    parameters: list[list[Parameter]]
-    item: np.ndarray
+    doc_vectors: Vectorised
+    heading_vectors: Vectorised
+    parameters: list[list[tuple[str, Parameter]]]
+    cross: np.ndarray
     document: np.ndarray
+    heading: np.ndarray
     characteristic: np.ndarray
     group: np.ndarray
     category: np.ndarray
     support: np.ndarray
     parallel: np.ndarray
 
+    def text(self, weights: Weights) -> np.ndarray:
+        return np.asarray(self.document + weights.heading * self.heading
+                          + weights.characteristic * self.characteristic)
+
     def combined(self, weights: Weights) -> np.ndarray:
-        return (weights.item * self.item + weights.document * self.document
-                + weights.characteristic * self.characteristic + weights.group * self.group
-                + weights.category * self.category + weights.support * self.support
-                + weights.parallel * self.parallel)
+        standard = standardise(self.text(weights), self.cross)
+        return np.asarray(standard + standard.T + weights.group * self.group + weights.category * self.category
+                          + weights.support * self.support + weights.parallel * self.parallel)
 
 
-def _blocks_max(products: sparse.coo_matrix, line_unit: np.ndarray, size: int) -> np.ndarray:
-    """Maximum line-pair similarity for every pair of units."""
-    best = np.zeros(size * size, dtype=np.float64)
-    flat = line_unit[products.row] * size + line_unit[products.col]
-    order = np.lexsort((-products.data, flat))
-    flat_sorted = flat[order]
-    first = np.ones(len(flat_sorted), dtype=bool)
-    first[1:] = flat_sorted[1:] != flat_sorted[:-1]
-    best[flat_sorted[first]] = products.data[order][first]
-    return best.reshape(size, size)
+def standardise(matrix: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Row-wise z-scores computed over the masked cells (the candidates of other regimes)."""
+    counts = np.maximum(mask.sum(axis=1, keepdims=True), 1)
+    masked = np.where(mask, matrix, 0.0)
+    mean = masked.sum(axis=1, keepdims=True) / counts
+    variance = np.where(mask, (matrix - mean) ** 2, 0.0).sum(axis=1, keepdims=True) / counts
+    return np.asarray((matrix - mean) / (np.sqrt(variance) + 1e-9))
+
+
+def cosine(matrix: sparse.csr_matrix) -> np.ndarray:
+    return np.asarray((matrix @ matrix.T).todense())
 
 
 def _indicator(labels: Sequence[str]) -> np.ndarray:
     values = np.asarray(labels, dtype=object)
-    same = (values[:, None] == values[None, :]).astype(np.float64)
     blank = np.asarray([not label for label in labels])
-    same[blank, :] = 0.0
-    same[:, blank] = 0.0
-    return same
+    same = (values[:, None] == values[None, :]) & ~blank[:, None] & ~blank[None, :]
+    return np.asarray(same, dtype=np.float64)
 
 
-def _support(units: Sequence[Unit]) -> np.ndarray:
-    """1 where one entry is software or technology (group D or E) of the other's category: such entries
-    cover "the development, production or use" of the category's goods."""
+def _support(units: Sequence[Unit], content_tokens: np.ndarray) -> np.ndarray:
+    """1 between goods (groups A-C) and broad software/technology (groups D-E with a few content words,
+    "technology according to the General Technology Note for the development of equipment specified
+    in …") of the same category, and between two broad ones: such entries cover the whole category."""
     category = np.asarray([unit.group[:1] for unit in units], dtype=object)
-    knowhow = np.asarray([unit.group[1:] in ("D", "E") for unit in units])
+    broad = np.asarray([unit.group[1:] in ("D", "E") for unit in units]) & (content_tokens <= BROAD_KNOWHOW_TOKENS)
     goods = np.asarray([unit.group[1:] in ("A", "B", "C") for unit in units])
     same = (category[:, None] == category[None, :]) & (category[:, None] != "")
-    linked = (knowhow[:, None] & goods[None, :]) | (goods[:, None] & knowhow[None, :])
-    return (same & linked).astype(np.float64)
+    linked = (broad[:, None] & (goods | broad)[None, :]) | ((goods | broad)[:, None] & broad[None, :])
+    return np.asarray((same & linked).astype(np.float64))
 
 
-def _characteristics(parameters: list[list[Parameter]]) -> np.ndarray:
-    names = [sorted({p.characteristic for p in params if p.characteristic}) for params in parameters]
-    return np.asarray((tfidf(names, bigrams=False).matrix @ tfidf(names, bigrams=False).matrix.T).todense())
+def _characteristics(parameters: list[list[tuple[str, Parameter]]]) -> np.ndarray:
+    names = [sorted({p.characteristic for _, p in params if p.characteristic}) for params in parameters]
+    return cosine(tfidf(names, bigrams=False).matrix)
 
 
 def compute_features(units: Sequence[Unit], ignore_xrefs: bool) -> Features:
-    lines: list[str] = []
+    lines: list[tuple[str, str]] = []
     owners: list[int] = []
     for position, unit in enumerate(units):
         for line in entry_lines(unit.entry, ignore_xrefs):
             lines.append(line)
             owners.append(position)
-    line_unit = np.asarray(owners, dtype=np.int64)
-    line_tokens = [tokens(line) for line in lines]
-    line_vectors = tfidf(line_tokens)
-    size = len(units)
-    item = _blocks_max(sparse.coo_matrix(line_vectors.matrix @ line_vectors.matrix.T), line_unit, size)
+    line_tokens = [tokens(text) for _, text in lines]
     documents: list[list[str]] = [[] for _ in units]
     for owner, words in zip(owners, line_tokens, strict=True):
         documents[owner].extend(words)
-    doc_matrix = tfidf(documents).matrix
-    document = np.asarray((doc_matrix @ doc_matrix.T).todense())
-    per_unit: list[list[Parameter]] = [[] for _ in units]
+    clean = strip_references if ignore_xrefs else strip_codes
+    per_unit: list[list[tuple[str, Parameter]]] = [[] for _ in units]
     if extract_parameters is not None:
-        for owner, line in zip(owners, lines, strict=True):
-            per_unit[owner].extend(extract_parameters(line))
+        for owner, (code, text) in zip(owners, lines, strict=True):
+            per_unit[owner].extend((code, parameter) for parameter in extract_parameters(text))
+    regimes = np.asarray([unit.regime.value for unit in units], dtype=object)
+    doc_vectors = tfidf(documents)
+    heading_vectors = tfidf([tokens(clean(unit.heading)) for unit in units])
     return Features(
-        lines=lines, line_unit=line_unit, line_vectors=line_vectors, parameters=per_unit,
-        item=item, document=document, characteristic=_characteristics(per_unit),
+        lines=lines, line_unit=np.asarray(owners, dtype=np.int64), line_vectors=tfidf(line_tokens),
+        doc_vectors=doc_vectors, heading_vectors=heading_vectors, parameters=per_unit,
+        cross=regimes[:, None] != regimes[None, :],
+        document=cosine(doc_vectors.matrix),
+        heading=cosine(heading_vectors.matrix),
+        characteristic=_characteristics(per_unit),
         group=_indicator([unit.group for unit in units]),
         category=_indicator([unit.group[:1] for unit in units]),
-        support=_support(units),
+        support=_support(units, np.asarray([len(words) for words in documents])),
         parallel=_indicator([unit.group + unit.display_code[3:] if unit.group else "" for unit in units]),
     )

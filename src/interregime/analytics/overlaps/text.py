@@ -23,12 +23,12 @@ _OTHER_THAN = re.compile(
     re.IGNORECASE,
 )
 _TOKEN = re.compile(r"[a-z][a-z0-9\-]*[a-z0-9]|[a-z]")
-STOPWORDS = frozenset(
-    """a an and any are as at be been being by can for from has have having in into is it its of on or other
+_STOPWORD_TEXT = """a an and any are as at be been being by can for from has have having in into is it its of
+    on or other
     than that the their them these this those through to under was were which with within not no all such
     following follows specified controlled does do n b e g i ie eg per each one two three more less
-    equal greater see also note notes technical eccn eccns""".split()
-)
+    equal greater see also note notes technical eccn eccns"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 SKIPPED_NOTES = frozenset({NoteKind.NB, NoteKind.RELATED, NoteKind.LICENCE, NoteKind.DEFINITION})
 
 
@@ -62,13 +62,14 @@ def _note_text(note: Note, ignore_xrefs: bool) -> str:
     return strip_references(note.text) if ignore_xrefs else strip_codes(note.text)
 
 
-def entry_lines(entry: Entry, ignore_xrefs: bool) -> list[str]:
-    """One cleaned line per item (heading first) and per substantive note; empty lines dropped."""
-    lines: list[str] = []
+def entry_lines(entry: Entry, ignore_xrefs: bool) -> list[tuple[str, str]]:
+    """(item code, cleaned text) per item (heading first) and per substantive note; empty ones dropped."""
+    lines: list[tuple[str, str]] = []
     clean = strip_references if ignore_xrefs else strip_codes
-    for item in entry.items or []:
-        lines.append(clean(item.text))
-        lines.extend(_note_text(note, ignore_xrefs) for note in item.notes)
+    for item in entry.items:
+        lines.append((item.code, clean(item.text)))
+        lines.extend((item.code, _note_text(note, ignore_xrefs)) for note in item.notes)
     if not entry.items:
-        lines.append(clean(entry.heading))
-    return [line for line in (" ".join(raw.split()) for raw in lines) if tokens(line)]
+        lines.append((entry.code, clean(entry.heading)))
+    cleaned = [(code, " ".join(text.split())) for code, text in lines]
+    return [(code, text) for code, text in cleaned if tokens(text)]

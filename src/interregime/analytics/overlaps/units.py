@@ -14,6 +14,8 @@ from interregime.domain.corpus import EditionContent, Entry
 from interregime.domain.regimes import Regime
 
 # Which list's wording represents an entry that several lists carry.
+# Lists whose entry codes follow the EU category/group/number scheme even without an eu_code.
+EU_NUMBERED_LISTS = frozenset({"eu-annex-i", "no-list-ii", "us-ccl"})
 LIST_PREFERENCE: tuple[str, ...] = ("eu-annex-i", "wassenaar", "no-list-ii", "us-ccl", "in-scomet")
 
 
@@ -34,8 +36,8 @@ class Unit:
 
     @property
     def group(self) -> str:
-        """Category and product group (``2B``) of an EU-style code; empty when there is none."""
-        code = self.display_code
+        """Category and product group (``2B``) in the EU/CCL numbering; empty for other numberings."""
+        code = self.eu_code or (self.code if self.list_id in EU_NUMBERED_LISTS else "")
         return code[:2] if len(code) == 5 and code[0].isdigit() else ""
 
 

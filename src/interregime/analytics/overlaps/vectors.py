@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -20,7 +21,7 @@ class Vectorised:
 
 
 def _with_bigrams(words: Sequence[str]) -> list[str]:
-    return [*words, *(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))]
+    return [*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))]
 
 
 def tfidf(documents: Sequence[Sequence[str]], bigrams: bool = True) -> Vectorised:

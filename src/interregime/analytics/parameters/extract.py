@@ -9,7 +9,7 @@ from interregime.analytics.parameters.comparators import idioms
 from interregime.analytics.parameters.mentions import Mention, find_mentions
 from interregime.analytics.parameters.numbers import guess_decimal_comma
 from interregime.analytics.parameters.units import UnitError, parse_unit, to_si, unit_label
-from interregime.domain.parameters import Comparator, Parameter
+from interregime.domain.parameters import Parameter
 
 _MAX_WORDS = 8
 _PARENTHESES = re.compile(r"\([^()]*\)")
@@ -28,8 +28,11 @@ _LEADING = re.compile(
 _TRAILING = re.compile(r"(?:\s*\b(?:of|is|are|be|being|to|at|a|an|the|or|and|in|by|value of)\b|[-:;,.\s])+$",
                        re.IGNORECASE)
 _QUALIFIER_SKIP = re.compile(r"^\s*[,)]?\s*")
-_QUALIFIER_STOP = re.compile(r";|:(?!\d)|\.(?:\s|$)|,\s*(?:and|or)\b|\s(?:and|or)\s(?!more\b|fewer\b|less\b)|,\s(?=[A-Z])")
-_AFTER_NOUN = re.compile(r"\s*([A-Za-z][A-Za-z\- '\"“”]*?)(?=\s+(?:which|that|for|with|having|in|of|on|"
+_QUALIFIER_STOP = re.compile(
+    r";|:(?!\d)|\.(?:\s|$)|,\s*(?:and|or)\b|\s(?:and|or)\s(?!more\b|fewer\b|less\b)|,\s(?=[A-Z])"
+)
+_AFTER_NOUN = re.compile(r"\s*(?!(?:in|at|of|for|to|with|over|on|by|from|when|per|and|or|the)\b)"
+                         r"([A-Za-z][A-Za-z\- '\"“”]*?)(?=\s+(?:which|that|for|with|having|in|of|on|"
                          r"and|or|to|per|capable|able|each|simultaneously)\b|[,;:.(]|$)")
 _COUNT_NOUN_STOP = {"or", "and", "of", "the", "a", "in", "at", "to", "is", "are", "which"}
 _ONE_OR_MORE = re.compile(r"\bone or more\b", re.IGNORECASE)
@@ -106,7 +109,9 @@ def _phrase(masked: str, start: int, stop: int) -> tuple[str, str | None]:
 def _segment_phrase(masked: str, start: int, stop: int) -> tuple[str, str | None]:
     """The noun phrase after the last cut word ("having", "with", "which" ...) of a clause segment;
     a quoted modifier directly after "with" or "for" belongs to the noun before it."""
-    cuts = list(_CUT.finditer(masked, start, stop))
+    quoted = [match.span() for match in _QUOTED.finditer(masked, start, stop) if match.group(1)]
+    cuts = [cut for cut in _CUT.finditer(masked, start, stop)
+            if not any(left < cut.start() < right for left, right in quoted)]
     ends = [stop, *[cut.start() for cut in reversed(cuts)]]
     begins = [*[cut.end() for cut in reversed(cuts)], start]
     last = cuts[-1] if cuts else None
@@ -168,11 +173,17 @@ def _build(mention: Mention, characteristic: str, term: str | None, qualifier: s
 
 
 def _describe(text: str, masked: str, mention: Mention, floor: int) -> tuple[str, str | None]:
-    if mention.counted:
-        noun = _following_noun(masked, mention.end)
-        if noun and not noun.startswith(("times", "of ")):
-            return noun, None
-    return _preceding_phrase(masked, mention.start, floor)
+    """A bare count names what it counts after it ("five or more axes"); otherwise the
+    characteristic is the noun phrase before the threshold."""
+    noun = _following_noun(masked, mention.end) if mention.counted else ""
+    if noun.startswith(("times", "of ")):
+        noun = ""
+    if noun and mention.start == mention.number_start:
+        return noun, None
+    preceding = _preceding_phrase(masked, mention.start, floor)
+    if preceding[0] or not noun:
+        return preceding
+    return noun, None
 
 
 def extract_parameters(text: str, decimal_comma: bool | None = None) -> list[Parameter]:
@@ -201,7 +212,7 @@ def extract_parameters(text: str, decimal_comma: bool | None = None) -> list[Par
             if built:
                 inner.append(built)
             index += 1
-        qualifier = " ".join(masked[start:end].replace("_or_", " or ").split()).strip(" ,;")
+        qualifier = " ".join(masked[start:end].replace("_or_", " or ").split()).strip(" ,;.")
         parameter = _build(mention, characteristic, term, qualifier, text, tuple(inner))
         if parameter:
             parameters.append(parameter)

@@ -17,6 +17,7 @@ _WORD_COUNT = re.compile(
     r"\b(?P<word>" + "|".join(WORD_NUMBERS) + r")\s+or\s+(?P<tail>more|fewer|less|greater)\b", re.IGNORECASE
 )
 _COUNTED_NOUN = re.compile(r"\s+[a-z]{3,20}(?=\s+or\s)")
+_OUTSIDE = re.compile(r"\boutside\s+(?:of\s+)?(?:the\s+)?(?:range|band)?\s*$", re.IGNORECASE)
 _LOWER_BOUND = (Comparator.GE, Comparator.GT)
 _UPPER_BOUND = (Comparator.LE, Comparator.LT)
 
@@ -108,7 +109,7 @@ def _in_unit(value: float, unit_text: str, target_text: str) -> float | None:
     if not unit_text or unit_text == target_text:
         return value
     try:
-        return convert(value, parse_unit(unit_text), parse_unit(target_text))
+        return float(f"{convert(value, parse_unit(unit_text), parse_unit(target_text)):.12g}")
     except UnitError:
         return None
 
@@ -123,6 +124,8 @@ def find_mentions(text: str, decimal_comma: bool) -> list[Mention]:
         if mentions and number.start < mentions[-1].end:
             continue
         opening = _range_opening(text, number.start)
+        if opening is not None and _OUTSIDE.search(text, max(0, opening - 30), opening):
+            continue
         if opening is not None and index < len(numbers):
             upper = numbers[index]
             joining = idioms().range_joining.fullmatch(text[number.unit_end : upper.start])

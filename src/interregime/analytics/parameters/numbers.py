@@ -72,9 +72,9 @@ def value_of(match: re.Match[str], decimal_comma: bool = True) -> float:
         return float(10 ** _exponent(match.group("pow")))
     mantissa = _mantissa(match.group("mant"), decimal_comma)
     if match.group("exp"):
-        return mantissa * 10.0 ** _exponent(match.group("exp"))
+        return float(f"{mantissa!r}e{_exponent(match.group('exp'))}")
     if match.group("eexp"):
-        return mantissa * 10.0 ** int(match.group("eexp"))
+        return float(f"{mantissa!r}e{int(match.group('eexp'))}")
     return mantissa
 
 

@@ -78,7 +78,9 @@ def parse_spec(spec: Mapping[str, str | float] | str) -> dict[str, SpecValue]:
 
 
 def name_score(key: str, characteristic: str) -> int:
-    """3: same name, 2: synonym, 1: all the key's words in the characteristic, 0: no match."""
+    """3: same name, 2: synonym, 1: a key of two or more words all in the characteristic, 0: no match.
+    A one-word key names longer characteristics only through ``synonyms.toml``, so that ``axes``
+    does not silently stand for "rotary axes"."""
     if not characteristic:
         return 0
     if key == characteristic:
@@ -87,7 +89,7 @@ def name_score(key: str, characteristic: str) -> int:
         return 2
     key_words = set(key.split())
     characteristic_words = set(characteristic.replace("-", " ").split()) | set(characteristic.split())
-    return 1 if key_words and key_words <= characteristic_words else 0
+    return 1 if len(key_words) >= 2 and key_words <= characteristic_words else 0
 
 
 def _unit_of(parameter: Parameter) -> pint.Unit:

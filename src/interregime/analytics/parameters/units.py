@@ -49,7 +49,7 @@ def _tables() -> _Tables:
     tokens.update(data["aliases"])
     atoms = "|".join(re.escape(token) for token in sorted(tokens, key=len, reverse=True))
     atom = rf"(?:{atoms}){_EXPONENT}?(?![A-Za-z0-9µμ°%])"
-    joined = rf"(?:/|·|⋅|\*| per )"
+    joined = r"(?:/|·|⋅|\*| per )"
     pattern = re.compile(rf"(?:/\s?)?{atom}(?:\s*{joined}\s*{atom})*")
     return _Tables(registry, tokens, pattern)
 
@@ -147,7 +147,9 @@ def same_dimension(first: pint.Unit, second: pint.Unit) -> bool:
 
 def dimension_name(unit: pint.Unit) -> str:
     text = str(unit.dimensionality)
-    return "a count (no unit)" if text == "dimensionless" else text
+    if text == "dimensionless":
+        return "a count (no unit)"
+    return "a " + text.replace("[", "").replace("]", "") + " quantity"
 
 
 @cache
@@ -155,9 +157,7 @@ def _spellings() -> dict[str, str]:
     """Pint unit name → the shortest list spelling that reads back as that unit."""
     tables = _tables()
     spellings: dict[str, str] = {}
-    for token, expression in sorted(tables.tokens.items(), key=lambda pair: (len(pair[0]), pair[0])):
-        if " " in token or not token.isprintable():
-            continue
+    for token, expression in sorted(tables.tokens.items(), key=lambda pair: (" " in pair[0], len(pair[0]), pair[0])):
         try:
             unit = tables.registry.parse_units(expression)
         except (pint.errors.PintError, AttributeError, TypeError, ValueError, AssertionError):

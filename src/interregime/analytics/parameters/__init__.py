@@ -1,0 +1,1 @@
+"""Technical parameters of control items: extraction, units, item logic, checks and comparisons."""

@@ -1,0 +1,156 @@
+"""Extraction of thresholds from real item lines, number formats, units and comparator idioms."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from interregime.analytics.parameters.extract import extract_parameters
+from interregime.analytics.parameters.numbers import NumberError, decimal_comma_for, parse_number
+from interregime.analytics.parameters.units import UnitError, parse_unit, to_si
+from interregime.domain.parameters import Comparator, Parameter
+
+LABELLED = Path(__file__).resolve().parents[1] / "data" / "parameters_labelled.jsonl"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("0,9", 0.9), ("1 000", 1000.0), ("99,999", 99.999), ("3 × 10^8", 3e8), ("3 x 10 8", 3e8),
+    ("1,5 × 10-6", 1.5e-6), ("2 × 106", 2e6), ("10⁻⁶", 1e-6), ("1/3", 1 / 3), ("five", 5.0),
+    ("23,5 × 104", 235000.0),
+])
+def test_number_formats(text: str, value: float) -> None:
+    assert math.isclose(parse_number(text, decimal_comma=True), value)
+
+
+def test_us_style_thousands() -> None:
+    assert parse_number("1,750", decimal_comma=False) == 1750.0
+    assert parse_number("1,750", decimal_comma=True) == 1.75
+    assert decimal_comma_for("us-ccl") is False and decimal_comma_for("eu-annex-i") is True
+
+
+def test_not_a_number() -> None:
+    with pytest.raises(NumberError, match="not a number"):
+        parse_number("ten-ish")
+
+
+@pytest.mark.parametrize(("spelling", "si"), [
+    ("μm", (1e-6, "m")), ("µm", (1e-6, "m")), ("seconds of arc", (math.pi / 648000, "rad")),
+    ("g/cm3", (1000.0, "kg / m ** 3")), ("GHz", (1e9, "1 / s")), ("Gy(Si)", (1.0, "m ** 2 / s ** 2")),
+    ("%", (0.01, "")), ("words per second", (1.0, "word / s")), ("N·m", (1.0, "kg * m ** 2 / s ** 2")),
+])
+def test_unit_spellings(spelling: str, si: tuple[float, str]) -> None:
+    value, unit = to_si(1.0, parse_unit(spelling))
+    assert math.isclose(value, si[0], rel_tol=1e-6) and unit == si[1]
+
+
+def test_unknown_unit() -> None:
+    with pytest.raises(UnitError, match="furlongz"):
+        parse_unit("furlongz")
+
+
+def _only(text: str, decimal_comma: bool | None = None) -> Parameter:
+    parameters = extract_parameters(text, decimal_comma)
+    assert len(parameters) == 1, parameters
+    return parameters[0]
+
+
+def test_repeatability_with_travel_condition() -> None:
+    parameter = _only('"Unidirectional positioning repeatability" equal to or less (better) than 0,9 μm along '
+                      "one or more linear axis with a travel length less than 1,0 m; or")
+    assert parameter.characteristic == "unidirectional positioning repeatability"
+    assert parameter.defined_term == "Unidirectional positioning repeatability"
+    assert (parameter.comparator, parameter.value, parameter.unit) == (Comparator.LE, 0.9, "µm")
+    assert parameter.si_value is not None and math.isclose(parameter.si_value, 9e-7)
+    assert parameter.qualifier == "along one or more linear axis with a travel length less than 1,0 m"
+    (travel,) = parameter.conditions
+    assert (travel.characteristic, travel.comparator, travel.value, travel.unit) == ("travel length", "<", 1.0, "m")
+
+
+def test_compound_range_condition() -> None:
+    parameter = _only('"Unidirectional positioning repeatability" equal to or less (better) than 1,4 μm along one or '
+                      "more linear axis with a travel length equal to or greater than 1 m and less than 4 m; or")
+    (travel,) = parameter.conditions
+    assert (travel.comparator, travel.low, travel.high, travel.low_inclusive, travel.high_inclusive) == (
+        Comparator.RANGE, 1.0, 4.0, True, False)
+
+
+def test_suffix_comparator_and_qualifier() -> None:
+    parameter = _only("Maraging steel, other than that specified in 1C116, 'capable of' an ultimate tensile strength "
+                      "of 1950 MPa or more, at 293 K (20 °C).")
+    assert (parameter.characteristic, parameter.comparator, parameter.value, parameter.unit) == (
+        "ultimate tensile strength", Comparator.GE, 1950.0, "MPa")
+    assert parameter.qualifier == "at 293 K"
+
+
+def test_counted_axes_and_seconds_of_arc() -> None:
+    axes = _only('Five or more axes which can be coordinated simultaneously for "contouring control";')
+    assert (axes.characteristic, axes.comparator, axes.value, axes.unit) == ("axes", Comparator.GE, 5.0, "")
+    arc = _only("Angular deviation of slide movement (yaw, pitch and roll) less (better) than 2 seconds of arc, "
+                "TIR over 300 mm of travel;")
+    assert (arc.characteristic, arc.comparator, arc.unit) == ("angular deviation of slide movement", "<", "arcsec")
+
+
+def test_up_to_and_including_range_and_percent() -> None:
+    found = extract_parameters("A peak saturated power output greater than 0,2 W (23 dBm) at any frequency exceeding "
+                               '43,5 GHz up to and including 75 GHz, and with a "fractional bandwidth" of greater than 10 %;')
+    assert [(p.characteristic, p.comparator.value, p.unit) for p in found] == [
+        ("peak saturated power output", ">", "W"), ("fractional bandwidth", ">", "%")]
+    (frequency,) = found[0].conditions
+    assert (frequency.low, frequency.high, frequency.high_inclusive) == (43.5, 75.0, True)
+
+
+def test_us_ccl_line_and_exponent() -> None:
+    parameter = _only("Solid propellant rocket motors or hybrid rocket motors having a total impulse capacity equal to "
+                      "or greater than 8.41 × 105 Ns; or", decimal_comma=False)
+    assert (parameter.comparator, parameter.value, parameter.unit) == (Comparator.GE, 841000.0, "N * s")
+
+
+@pytest.mark.parametrize("text", [
+    '"Nuclear reactors";',
+    "Materials specified in 1C010.c.",
+    "Software specially designed for equipment specified in 1B001 to 1B003.",
+    "An acoustic carrier frequency outside the range from 20 kHz to 60 kHz;",
+])
+def test_lines_without_thresholds(text: str) -> None:
+    assert extract_parameters(text) == []
+
+
+def _flatten(parameters: list[Parameter]) -> list[Parameter]:
+    return [q for p in parameters for q in [p, *_flatten(list(p.conditions))]]
+
+
+def _same(label: dict[str, object], parameter: Parameter) -> bool:
+    if label["comparator"] != parameter.comparator.value:
+        return False
+    for key in ("value", "low", "high"):
+        expected, actual = label[key], getattr(parameter, key)
+        if (expected is None) != (actual is None):
+            return False
+        if expected is not None:
+            want = to_si(float(expected), parse_unit(str(label["unit"])))  # type: ignore[arg-type]
+            got = to_si(actual, parse_unit(parameter.unit))
+            if want[1] != got[1] or not math.isclose(want[0], got[0], rel_tol=1e-6):
+                return False
+    return True
+
+
+def test_labelled_set_precision_and_recall() -> None:
+    rows = [json.loads(line) for line in LABELLED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) >= 150
+    assert {row["list"] for row in rows} == {"eu-annex-i", "us-ccl", "wassenaar", "in-scomet", "no-list-ii"}
+    right = predicted = expected = 0
+    for row in rows:
+        found = _flatten(extract_parameters(row["text"], decimal_comma_for(row["list"])))
+        labels = list(row["parameters"])
+        expected += len(labels)
+        predicted += len(found)
+        for parameter in found:
+            match = next((label for label in labels if _same(label, parameter)), None)
+            if match is not None:
+                labels.remove(match)
+                right += 1
+    assert right / predicted >= 0.95
+    assert right / expected >= 0.90
