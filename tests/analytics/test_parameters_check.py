@@ -28,12 +28,14 @@ def test_category_0_quantity_threshold(eu: dict[str, Entry]) -> None:
     assert _steps(result, "0A001.f") == [("quantities", "5 kg > 10 kg", Status.NOT_MET)]
 
 
-def test_category_0_decontrol_note(eu: dict[str, Entry]) -> None:
-    # 0C004 Note 1 releases graphite for reactor use below... only when its own thresholds are met too;
-    # both thresholds of the entry are met here, and the note repeats them, so the note applies.
-    result = check_entry(eu["0C004"], "purity level=3 ppm, density=1.7 g/cm3")
-    assert result.verdict == Verdict.NOT_CONTROLLED
-    assert result.decontrolled_by and result.decontrolled_by[0].startswith("0C004 Note 1")
+def test_category_0_note_decided_by_description_only(eu: dict[str, Entry]) -> None:
+    # 0C004 Note 1 repeats the entry's thresholds and differs only by "not for use in a nuclear reactor":
+    # the values cannot decide it, so it is reported, not applied.
+    result = check_entry(eu["0C004"], "purity level=3 ppm, density=1.7 g/cm3, quantities=2 kg")
+    assert result.verdict == Verdict.CONTROLLED
+    assert result.decontrolled_by == []
+    assert [note.split(":")[0] for note in result.notes_to_consider] == ["0C004 Note 1"]
+    assert check_entry(eu["0C004"], "purity level=3 ppm, density=1.7 g/cm3").verdict == Verdict.UNDETERMINED
 
 
 def test_category_1_decontrol_by_dimensions(eu: dict[str, Entry]) -> None:

@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from interregime.analytics.parameters.logic import entry_logic, root_codes
-from interregime.analytics.parameters.spec import SpecValue, match_parameter, parse_spec, validate_spec
+from interregime.analytics.parameters.spec import (
+    SpecValue,
+    match_parameter,
+    parse_spec,
+    spec_pairs,
+    validate_keys,
+    validate_spec,
+)
 from interregime.analytics.parameters.units import convert, parse_unit
 from interregime.domain.corpus import Entry
 from interregime.domain.parameters import Combinator, Comparator, ItemLogic, Parameter
@@ -47,6 +54,7 @@ class CheckResult:
     decontrolled_by: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     exclusions: list[str] = field(default_factory=list)
+    notes_to_consider: list[str] = field(default_factory=list)
 
     def explanation(self) -> str:
         lines = [f"{self.entry}: {self.verdict.value}"]
@@ -56,6 +64,7 @@ class CheckResult:
             lines.append("  missing: " + ", ".join(self.missing))
         if self.exclusions:
             lines.append("  other than items specified in " + ", ".join(self.exclusions))
+        lines += [f"  may be decontrolled, depending on the description, by {note}" for note in self.notes_to_consider]
         return "\n".join(lines)
 
 
@@ -104,6 +113,7 @@ class _Checker:
         self.path: list[Step] = []
         self.missing: list[str] = []
         self.released: list[str] = []
+        self.to_consider: list[str] = []
 
     def parameter(self, item: str, parameter: Parameter) -> bool | None:
         for condition in parameter.conditions:
@@ -141,6 +151,9 @@ class _Checker:
         for note in logic.decontrols:
             if not note.parameters:
                 continue
+            if _repeats(note.parameters, logic.parameters):
+                self.to_consider.append(f"{logic.code} {note.label}: {note.text}")
+                continue
             probe = _Checker(self.logic, self.spec)
             if all(probe.parameter(logic.code, parameter) is True for parameter in note.parameters):
                 self.path.extend(probe.path)
@@ -151,6 +164,17 @@ class _Checker:
     def children(self, logic: ItemLogic) -> bool | None:
         results = [self.item(child, logic.combinator) for child in logic.children]
         return _all(results) if logic.combinator == Combinator.ALL else _any(results)
+
+
+def _threshold_key(parameter: Parameter) -> tuple[object, ...]:
+    return (parameter.comparator, parameter.si_value, parameter.si_low, parameter.si_high, parameter.si_unit)
+
+
+def _repeats(note: tuple[Parameter, ...], own: tuple[Parameter, ...]) -> bool:
+    """A note whose thresholds are all the item's own differs from it only by description (such as
+    "not for use in a nuclear reactor"), which a spec of values cannot decide."""
+    own_keys = {_threshold_key(parameter) for parameter in own}
+    return all(_threshold_key(parameter) in own_keys for parameter in note)
 
 
 def _all(results: list[bool | None]) -> bool | None:
@@ -168,9 +192,11 @@ def _any(results: list[bool | None]) -> bool | None:
 def check_entry(entry: Entry, spec: Mapping[str, str | float] | str, decimal_comma: bool = True) -> CheckResult:
     """Whether an item described by ``spec`` is controlled by ``entry``, with the explanation."""
     logic = entry_logic(entry, decimal_comma)
-    values = parse_spec(spec)
     every = [parameter for item in logic.values() for parameter in _with_conditions(item.parameters)]
     every += [parameter for item in logic.values() for note in item.decontrols for parameter in note.parameters]
+    pairs = spec_pairs(spec)
+    validate_keys(pairs, every, entry.code)
+    values = parse_spec(pairs)
     validate_spec(values, every, entry.code)
     checker = _Checker(logic, values)
     roots = root_codes(entry)
@@ -184,7 +210,8 @@ def check_entry(entry: Entry, spec: Mapping[str, str | float] | str, decimal_com
     exclusions = sorted({code for item in logic.values() for code in item.exclusions})
     missing = checker.missing if verdict == Verdict.UNDETERMINED else []
     released = checker.released if verdict != Verdict.CONTROLLED else []
-    return CheckResult(entry.code, verdict, checker.path, released, missing, exclusions)
+    return CheckResult(entry.code, verdict, checker.path, released, missing, exclusions,
+                       checker.to_consider if verdict == Verdict.CONTROLLED else [])
 
 
 def _with_conditions(parameters: tuple[Parameter, ...]) -> list[Parameter]:

@@ -62,8 +62,8 @@ def parse_spec_value(key: str, value: str | float) -> SpecValue:
         raise SpecError(f"spec key {key!r}: unknown unit {unit_text!r}") from error
 
 
-def parse_spec(spec: Mapping[str, str | float] | str) -> dict[str, SpecValue]:
-    """A spec from a mapping or from ``"axes=5, repeatability=0.8 um"``."""
+def spec_pairs(spec: Mapping[str, str | float] | str) -> dict[str, str | float]:
+    """Key/value pairs from a mapping or from ``"axes=5, repeatability=0.8 um"``."""
     if isinstance(spec, str):
         pairs: dict[str, str | float] = {}
         for part in re.split(r"[;,](?=\s*[^,;=]+=)", spec):
@@ -73,8 +73,27 @@ def parse_spec(spec: Mapping[str, str | float] | str) -> dict[str, SpecValue]:
                 raise SpecError(f"spec part {part.strip()!r} is not of the form key=value")
             key, _, value = part.partition("=")
             pairs[key.strip()] = value.strip()
-        spec = pairs
-    return {normalise_key(key): parse_spec_value(key, value) for key, value in spec.items()}
+        return pairs
+    return dict(spec)
+
+
+def parse_spec(spec: Mapping[str, str | float] | str) -> dict[str, SpecValue]:
+    return {normalise_key(key): parse_spec_value(key, value) for key, value in spec_pairs(spec).items()}
+
+
+def _unknown_key(key: str, every: list[Parameter], entry_code: str) -> SpecError:
+    known = sorted({parameter.characteristic for parameter in every if parameter.characteristic})
+    return SpecError(f"unknown spec key {key!r} for {entry_code}; its characteristics are: {', '.join(known)}")
+
+
+def validate_keys(keys: Iterable[str], parameters: Iterable[Parameter], entry_code: str) -> None:
+    """Refuse, before reading any value, keys that name no characteristic of the entry."""
+    every = list(parameters)
+    unnamed = any(not parameter.characteristic for parameter in every)
+    for key in keys:
+        name = normalise_key(key)
+        if not unnamed and not any(name_score(name, parameter.characteristic) for parameter in every):
+            raise _unknown_key(name, every, entry_code)
 
 
 def name_score(key: str, characteristic: str) -> int:
@@ -138,5 +157,4 @@ def validate_spec(spec: Mapping[str, SpecValue], parameters: Iterable[Parameter]
             not parameter.characteristic and dimension_fits(value, parameter) for parameter in every
         ):
             continue
-        known = sorted({parameter.characteristic for parameter in every if parameter.characteristic})
-        raise SpecError(f"unknown spec key {key!r} for {entry_code}; its characteristics are: {', '.join(known)}")
+        raise _unknown_key(key, every, entry_code)

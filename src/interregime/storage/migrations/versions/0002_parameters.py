@@ -1,7 +1,7 @@
 """parameters
 
 Revision ID: 0002_parameters
-Revises: 0003_workspace
+Revises: 0001_corpus
 """
 
 from alembic import op
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 
 revision = '0002_parameters'
-down_revision = '0003_workspace'
+down_revision = '0001_corpus'
 branch_labels = None
 depends_on = None
 

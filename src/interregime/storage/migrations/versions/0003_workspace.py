@@ -1,14 +1,14 @@
 """consensus workspace
 
 Revision ID: 0003_workspace
-Revises: 0001_corpus
+Revises: 0002_parameters
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = '0003_workspace'
-down_revision = '0001_corpus'
+down_revision = '0002_parameters'
 branch_labels = None
 depends_on = None
 
