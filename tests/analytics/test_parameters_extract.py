@@ -94,8 +94,10 @@ def test_counted_axes_and_seconds_of_arc() -> None:
 
 
 def test_up_to_and_including_range_and_percent() -> None:
-    found = extract_parameters("A peak saturated power output greater than 0,2 W (23 dBm) at any frequency exceeding "
-                               '43,5 GHz up to and including 75 GHz, and with a "fractional bandwidth" of greater than 10 %;')
+    found = extract_parameters(
+        "A peak saturated power output greater than 0,2 W (23 dBm) at any frequency exceeding "
+        '43,5 GHz up to and including 75 GHz, and with a "fractional bandwidth" of greater than 10 %;'
+    )
     assert [(p.characteristic, p.comparator.value, p.unit) for p in found] == [
         ("peak saturated power output", ">", "W"), ("fractional bandwidth", ">", "%")]
     (frequency,) = found[0].conditions

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -41,7 +42,8 @@ def params(
     text: Annotated[str | None, typer.Option("--text", help="one item line")] = None,
     lines: Annotated[Path | None, typer.Option("--lines", help="file with one item line per line")] = None,
     list_id: Annotated[str | None, typer.Option(
-        "--list", help="list whose number style the text uses (eu-annex-i: 0,9; us-ccl: 0.9); guessed if omitted")] = None,
+        "--list", help="list whose number style the text uses (eu-annex-i: 0,9; us-ccl: 0.9); guessed if omitted",
+    )] = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Extract technical parameters (thresholds) from item text.
@@ -59,7 +61,7 @@ def params(
         for line in lines.read_text(encoding="utf-8").splitlines()
     ]
     if fmt == Format.json:
-        stdout.file.write(to_json(per_line) + "\n")
+        sys.stdout.write(to_json(per_line) + "\n")
         return
     rows = [{"line": number, **record} for number, records in enumerate(per_line, 1) for record in records]
     emit(rows, fmt, columns=["line", *PARAMETER_COLUMNS])

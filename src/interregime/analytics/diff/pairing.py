@@ -13,7 +13,7 @@ from interregime.domain.corpus import EditionContent, Entry, Item
 ENTRY_THRESHOLD = 0.7
 ITEM_THRESHOLD = 0.75
 # A same-code pair this dissimilar gives way when either side matches another text better.
-WEAK_PAIR = 0.5
+WEAK_PAIR = 0.6
 # Shorter texts ("Others;", "Not used;", "Any of the following:") pair by similarity only under
 # paired parents (items) or when identical (entries).
 MIN_WORDS = 4

@@ -84,10 +84,14 @@ def explicit_references(contents: Iterable[EditionContent], units: Sequence[Unit
 
 
 def shared_terms(features: Features, first: int, second: int, count: int = SHARED_TERMS) -> tuple[str, ...]:
+    """The terms contributing most to the two entries' text cosine."""
     matrix = features.doc_vectors.matrix
-    product = matrix[first].multiply(matrix[second]).tocoo()
-    order = np.argsort(-product.data)[:count]
-    return tuple(features.doc_vectors.terms[product.col[i]] for i in order)
+    a = slice(matrix.indptr[first], matrix.indptr[first + 1])
+    b = slice(matrix.indptr[second], matrix.indptr[second + 1])
+    common, in_a, in_b = np.intersect1d(matrix.indices[a], matrix.indices[b], assume_unique=True,
+                                        return_indices=True)
+    weight = matrix.data[a][in_a] * matrix.data[b][in_b]
+    return tuple(features.doc_vectors.terms[int(common[i])] for i in np.argsort(-weight)[:count])
 
 
 def candidate_pairs(scores: np.ndarray, cross: np.ndarray, partners: int) -> list[tuple[int, int]]:

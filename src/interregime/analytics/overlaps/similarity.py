@@ -90,12 +90,12 @@ def _indicator(labels: Sequence[str]) -> np.ndarray:
 def _support(units: Sequence[Unit], content_tokens: np.ndarray) -> np.ndarray:
     """1 between goods (groups A-C) and broad software/technology (groups D-E with a few content words,
     "technology according to the General Technology Note for the development of equipment specified
-    in …") of the same category, and between two broad ones: such entries cover the whole category."""
+    in …") of the same category: such entries cover the category's goods whichever regime they are from."""
     category = np.asarray([unit.group[:1] for unit in units], dtype=object)
     broad = np.asarray([unit.group[1:] in ("D", "E") for unit in units]) & (content_tokens <= BROAD_KNOWHOW_TOKENS)
     goods = np.asarray([unit.group[1:] in ("A", "B", "C") for unit in units])
     same = (category[:, None] == category[None, :]) & (category[:, None] != "")
-    linked = (broad[:, None] & (goods | broad)[None, :]) | ((goods | broad)[:, None] & broad[None, :])
+    linked = (broad[:, None] & goods[None, :]) | (goods[:, None] & broad[None, :])
     return np.asarray((same & linked).astype(np.float64))
 
 
@@ -119,7 +119,8 @@ def compute_features(units: Sequence[Unit], ignore_xrefs: bool) -> Features:
     per_unit: list[list[tuple[str, Parameter]]] = [[] for _ in units]
     if extract_parameters is not None:
         for owner, (code, text) in zip(owners, lines, strict=True):
-            per_unit[owner].extend((code, parameter) for parameter in extract_parameters(text))
+            if any(char.isdigit() for char in text):
+                per_unit[owner].extend((code, parameter) for parameter in extract_parameters(text))
     regimes = np.asarray([unit.regime.value for unit in units], dtype=object)
     doc_vectors = tfidf(documents)
     heading_vectors = tfidf([tokens(clean(unit.heading)) for unit in units])

@@ -34,6 +34,10 @@ _QUALIFIER_STOP = re.compile(
 _AFTER_NOUN = re.compile(r"\s*(?!(?:in|at|of|for|to|with|over|on|by|from|when|per|and|or|the)\b)"
                          r"([A-Za-z][A-Za-z\- '\"“”]*?)(?=\s+(?:which|that|for|with|having|in|of|on|"
                          r"and|or|to|per|capable|able|each|simultaneously)\b|[,;:.(]|$)")
+_QUALIFYING_SEGMENT = re.compile(
+    r"\s*(?:measured|at|when|according|along|under|while|during|i\.e\.|e\.g\.)\b", re.IGNORECASE
+)
+_WORDY = re.compile(r"[^\W\d_]{3}")
 _COUNT_NOUN_STOP = {"or", "and", "of", "the", "a", "in", "at", "to", "is", "are", "which"}
 _ONE_OR_MORE = re.compile(r"\bone or more\b", re.IGNORECASE)
 
@@ -88,14 +92,14 @@ def _preceding_phrase(masked: str, end: int, floor: int) -> tuple[str, str | Non
     )
     bounds = [clause_start, *[clause_start + m.start() + 1 for m in re.finditer(",", masked[clause_start:end])]]
     pieces = [(start, bounds[i + 1] - 1 if i + 1 < len(bounds) else end) for i, start in enumerate(bounds)]
-    for start, stop in reversed(pieces):
-        segment_masked = masked[start:stop]
-        if re.match(r"\s*(?:measured|at|when|according|along|under|while|during|i\.e\.|e\.g\.)\b",
-                    segment_masked, re.IGNORECASE) and (start, stop) != pieces[0]:
-            continue
-        found = _segment_phrase(masked, start, stop)
-        if found[0]:
-            return found
+    asides = [_QUALIFYING_SEGMENT.match(masked[start:stop]) is not None for start, stop in pieces]
+    for allow_asides in (False, True):
+        for (start, stop), aside in zip(reversed(pieces), reversed(asides), strict=True):
+            if aside and not allow_asides:
+                continue
+            found = _segment_phrase(masked, start, stop)
+            if _WORDY.search(found[0]):
+                return found
     return "", None
 
 

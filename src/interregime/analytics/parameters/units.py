@@ -4,6 +4,7 @@ The spellings (``μm``, ``seconds of arc``, ``Gy(Si)``, ``g/cm3``...) live in ``
 
 from __future__ import annotations
 
+import logging
 import re
 import tomllib
 import warnings
@@ -34,10 +35,16 @@ class _Tables:
 def _tables() -> _Tables:
     data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
     registry: pint.UnitRegistry[Any] = pint.UnitRegistry(on_redefinition="warn")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        for line in data["definitions"]:
-            registry.define(line)
+    pint_log = logging.getLogger("pint.util")
+    level = pint_log.level
+    pint_log.setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for line in data["definitions"]:
+                registry.define(line)
+    finally:
+        pint_log.setLevel(level)
     tokens: dict[str, str] = {}
     for symbol, name in data["prefixable"].items():
         tokens.setdefault(symbol, name)
@@ -131,7 +138,7 @@ def unit_label(unit: pint.Unit) -> str:
 def to_si(value: float, unit: pint.Unit) -> tuple[float, str]:
     """``value`` in ``unit`` expressed in the registry's base units."""
     quantity = registry().Quantity(value, unit).to_base_units()
-    return float(quantity.magnitude), unit_label(quantity.units)
+    return float(f"{float(quantity.magnitude):.12g}"), unit_label(quantity.units)
 
 
 def convert(value: float, source: pint.Unit, target: pint.Unit) -> float:

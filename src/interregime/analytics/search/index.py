@@ -37,7 +37,7 @@ class SearchIndex:
     thresholds: list[list[Threshold]]
     links: dict[str, list[str]]
     vectors: dense.Vectors | None = None
-    build_seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)
     fingerprint: str = ""
     groups: dict[str, list[int]] = field(default_factory=dict)
 
@@ -89,17 +89,35 @@ def _cross_links(engine: sa.Engine, list_ids: list[str], documents: list[ItemDoc
     return {key: sorted(value) for key, value in links.items()}
 
 
+class _Stopwatch:
+    def __init__(self) -> None:
+        self.timings: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.timings[name] = now - self._last
+        self._last = now
+
+
 def build_index(engine: sa.Engine, with_dense: bool = True) -> SearchIndex:
-    started = time.perf_counter()
+    """Seconds spent on each step land in ``timings`` (documents, bm25, parameters, links, dense)."""
+    watch = _Stopwatch()
     list_ids = corpus_store.list_ids(engine)
     documents: list[ItemDocument] = []
     for list_id in list_ids:
         documents.extend(edition_documents(corpus_store.load_edition(engine, list_id)))
+    watch.lap("documents")
     lexical = LexicalIndex.build(documents)
+    watch.lap("bm25")
     thresholds = [item_thresholds(document.text, document.list_id) for document in documents]
-    vectors = encode_documents(documents) if with_dense and dense.available() else None
+    watch.lap("parameters")
     links = _cross_links(engine, list_ids, documents)
-    return SearchIndex(documents, lexical, thresholds, links, vectors, time.perf_counter() - started)
+    watch.lap("links")
+    vectors = encode_documents(documents) if with_dense and dense.available() else None
+    if vectors is not None:
+        watch.lap("dense")
+    return SearchIndex(documents, lexical, thresholds, links, vectors, watch.timings)
 
 
 def encode_documents(documents: list[ItemDocument]) -> dense.Vectors:
@@ -117,7 +135,7 @@ def save_index(index: SearchIndex, folder: Path) -> None:
     try:
         index.lexical.save(staging / "bm25")
         manifest: dict[str, Any] = {
-            "format": INDEX_FORMAT, "fingerprint": index.fingerprint, "build_seconds": index.build_seconds,
+            "format": INDEX_FORMAT, "fingerprint": index.fingerprint, "timings": index.timings,
             "dense": index.vectors is not None, "links": index.links,
             "documents": [asdict(document) for document in index.documents],
             "thresholds": [[t.to_json() for t in item] for item in index.thresholds],
@@ -145,7 +163,7 @@ def load_index(folder: Path) -> SearchIndex:
         thresholds=[[Threshold.from_json(t) for t in item] for item in manifest["thresholds"]],
         links={key: list(value) for key, value in manifest["links"].items()},
         vectors=vectors,
-        build_seconds=float(manifest["build_seconds"]),
+        timings={key: float(value) for key, value in manifest["timings"].items()},
         fingerprint=str(manifest["fingerprint"]),
     )
 

@@ -1,0 +1,145 @@
+"""The concordance: every entry of a national (or the EU) list with the regime entry it implements."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from interregime.analytics.concordance.deviations import Deviation, compare_entries, word_deviations
+from interregime.analytics.concordance.matching import Reference, TextMatch, TextMatcher
+from interregime.analytics.concordance.numbering import (
+    Method,
+    RuleResult,
+    ccl_rule,
+    eu_style_rule,
+    scomet_rule,
+    scomet_text_regimes,
+)
+from interregime.domain.codes import to_wassenaar_native
+from interregime.domain.corpus import EditionContent, Entry
+from interregime.domain.regimes import Regime
+
+REGIME_LIST = "wassenaar"
+EU_LIST = "eu-annex-i"
+SUPPORTED = ("eu-annex-i", "us-ccl", "in-scomet", "no-list-ii")
+MIN_TEXT_COSINE = 0.12
+
+
+@dataclass
+class ConcordanceRow:
+    list_id: str
+    code: str
+    heading: str
+    regime: Regime | None
+    regime_code: str
+    regime_entry: str
+    method: str
+    confidence: float
+    note: str = ""
+    deviations: list[Deviation] = field(default_factory=list)
+
+    @property
+    def national_only(self) -> bool:
+        return self.regime is None
+
+    def as_dict(self) -> dict[str, object]:
+        return {"list": self.list_id, "code": self.code, "regime": self.regime.value if self.regime else None,
+                "regime_code": self.regime_code, "regime_entry": self.regime_entry, "method": self.method,
+                "confidence": self.confidence, "note": self.note,
+                "deviations": [deviation.as_dict() for deviation in self.deviations]}
+
+
+class _Regimes:
+    """Regime entries available in the corpus: the Wassenaar list, and the EU's entries of the others."""
+
+    def __init__(self, contents: Mapping[str, EditionContent]) -> None:
+        wassenaar = contents.get(REGIME_LIST)
+        eu = contents.get(EU_LIST)
+        self.wassenaar: dict[str, Entry] = {e.eu_code or e.code: e for e in wassenaar.entries} if wassenaar else {}
+        self.eu: dict[str, Entry] = {e.code: e for e in eu.entries} if eu else {}
+        self.references = [Reference(e.regime, e.code, e) for e in self.eu.values() if e.regime is not None]
+
+    def text_of(self, regime: Regime | None, code: str) -> Entry | None:
+        if regime == Regime.WA and code in self.wassenaar:
+            return self.wassenaar[code]
+        return self.eu.get(code)
+
+
+def _native(regime: Regime, code: str, entry: Entry | None, regimes: _Regimes) -> tuple[str, float, str]:
+    """The regime's own number for an entry known by its EU-style ``code``, a confidence factor and a note."""
+    if regime == Regime.WA:
+        if code in regimes.wassenaar:
+            return regimes.wassenaar[code].code, 1.0, ""
+        return to_wassenaar_native(code), 0.75, "not in the stored Wassenaar list"
+    holders = [e for e in (entry, regimes.eu.get(code)) if e is not None]
+    for holder in holders:
+        for native in holder.native_codes:
+            if native.regime == regime:
+                return native.code, 1.0, f"{regime.value} number from {native.source.split(' ')[0]}"
+    return code, 1.0, f"{regime.value} entry by its EU number"
+
+
+def _from_rule(list_id: str, entry: Entry, rule: RuleResult, regimes: _Regimes) -> ConcordanceRow:
+    if rule.regime is None:
+        return ConcordanceRow(list_id, entry.code, entry.heading, None, "", "", rule.method, rule.confidence,
+                              rule.note, [Deviation("national only", rule.note or "no regime entry")])
+    eu_code = rule.regime_code
+    if eu_code.startswith(("ML", "Schedule")):
+        known = eu_code in regimes.wassenaar or rule.regime != Regime.WA
+        return ConcordanceRow(list_id, entry.code, entry.heading, rule.regime, eu_code, eu_code, rule.method,
+                              rule.confidence if known else rule.confidence * 0.8, rule.note)
+    native, factor, note = _native(rule.regime, eu_code, entry, regimes)
+    row = ConcordanceRow(list_id, entry.code, entry.heading, rule.regime, native, eu_code, rule.method,
+                         round(rule.confidence * factor, 2), "; ".join(n for n in (rule.note, note) if n))
+    reference = regimes.text_of(rule.regime, eu_code)
+    if reference is not None and reference is not entry:
+        row.deviations = compare_entries(entry, reference)
+    return row
+
+
+def _from_text(list_id: str, entry: Entry, match: TextMatch | None, regimes: _Regimes) -> ConcordanceRow:
+    if match is None or max(match.cosine, match.item_cosine) < MIN_TEXT_COSINE:
+        note = "no regime entry with similar text"
+        return ConcordanceRow(list_id, entry.code, entry.heading, None, "", "", Method.NATIONAL, 0.5, note,
+                              [Deviation("national only", note)])
+    reference = match.reference
+    native, _, note = _native(reference.regime, reference.code, None, regimes)
+    regime_code = match.item_code if match.item_code != reference.code else native
+    confidence = round(min(0.95, max(match.cosine, match.item_cosine)), 2)
+    row = ConcordanceRow(list_id, entry.code, entry.heading, reference.regime, regime_code, reference.code,
+                         Method.TEXT, confidence, note)
+    ours = " ".join(item.text for item in entry.items) or entry.heading
+    row.deviations = word_deviations(ours, " ".join(item.text for item in reference.entry.items), "whole entry")
+    return row
+
+
+def _rule(list_id: str, entry: Entry, eu_codes: frozenset[str]) -> RuleResult | None:
+    if list_id == "us-ccl":
+        return ccl_rule(entry, eu_codes)
+    if list_id == "in-scomet":
+        return scomet_rule(entry)
+    return eu_style_rule(entry.eu_code or entry.code, entry.regime)
+
+
+def concordance(contents: Mapping[str, EditionContent], list_id: str) -> list[ConcordanceRow]:
+    """Rows for every entry of ``list_id``; ``contents`` maps list ids to loaded editions (the
+    Wassenaar list and EU Annex I serve as the regimes' texts)."""
+    if list_id not in SUPPORTED:
+        raise ValueError(f"no concordance for list {list_id!r}; expected one of {', '.join(SUPPORTED)}")
+    if list_id not in contents:
+        raise LookupError(f"list {list_id!r} is not in the database; run `interregime build`")
+    regimes = _Regimes(contents)
+    eu_codes = frozenset(regimes.eu)
+    rules = {entry.code: _rule(list_id, entry, eu_codes) for entry in contents[list_id].entries}
+    pending = [entry for entry in contents[list_id].entries if rules[entry.code] is None]
+    matcher = TextMatcher(regimes.references, pending) if pending and regimes.references else None
+    rows: list[ConcordanceRow] = []
+    for entry in contents[list_id].entries:
+        rule = rules[entry.code]
+        if rule is not None:
+            rows.append(_from_rule(list_id, entry, rule, regimes))
+            continue
+        allowed = scomet_text_regimes(entry.code) if list_id == "in-scomet" else tuple(Regime)
+        match = matcher.best(entry, allowed) if matcher is not None and allowed else None
+        rows.append(_from_text(list_id, entry, match, regimes))
+    return rows
