@@ -103,6 +103,18 @@ def test_notes_moving_between_items_of_an_entry_are_not_changes() -> None:
     assert kinds(diff_editions(old, dropped).changes) == {("removed", "note", "2B226", "")}
 
 
+def test_notes_one_edition_splits_and_the_other_merges_are_not_changes() -> None:
+    first = "1. Heating elements are measured at room temperature in vacuum."
+    second = "2. Crucibles are measured empty and at their highest rated temperature."
+    old = edition("2021-01-01", entry("2B226", item("2B226", FURNACES, [Note(NoteKind.NOTE, first),
+                                                                       Note(NoteKind.NOTE, second)])))
+    merged = edition("2025-01-01", entry("2B226", item("2B226", FURNACES, [Note(NoteKind.NOTE, f"{first} {second}")])))
+    assert diff_editions(old, merged).changes == []
+    grown = edition("2025-01-01", entry("2B226", item("2B226", FURNACES, [Note(NoteKind.NOTE, f"{first} or air")])))
+    assert kinds(diff_editions(old, grown).changes) == {("changed", "note", "2B226", "2B226"),
+                                                        ("removed", "note", "2B226", "")}
+
+
 def test_short_texts_move_only_under_paired_parents() -> None:
     heater = "Heating elements specially designed for the furnaces specified in 2B226.a"
     coils = "Induction coils specially designed for vacuum furnaces of any kind and power"

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
+import sqlalchemy as sa
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.tree import Tree
 
 from interregime.cli.corpus_view import candidate_entry_codes, entry_view, find_item
 from interregime.cli.output import Format, emit, stderr, stdout
+from interregime.cli.params_commands import parameter_records
 from interregime.cli.state import state
 from interregime.domain.codes import split_code, to_eu_style
-from interregime.domain.corpus import Entry, Item
+from interregime.domain.corpus import EditionContent, Entry, Item
 from interregime.ingest import registry
 from interregime.ingest.build import build as run_build
 from interregime.ingest.fetch import fetch as run_fetch
 from interregime.storage import corpus_store
+from interregime.storage.parameter_store import load_parameters
 
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="table, json or csv")]
 SourcesOption = Annotated[Path | None, typer.Option("--sources", help="folder of source files")]
@@ -85,7 +88,7 @@ def show(
         for entry in content.entries:
             item = find_item(entry, code) or _by_eu_code(entry, code)
             if item is not None:
-                views.append(entry_view(content, entry, item))
+                views.append(entry_view(content, entry, item, _parameters(engine, content, entry.code)))
     if not views:
         where = f"list {list_id}" if list_id else "any stored list"
         raise LookupError(f"no entry or item {code!r} in {where}")
@@ -97,6 +100,15 @@ def show(
     else:
         for view in views:
             _print_tree(view)
+
+
+def _parameters(engine: sa.Engine, content: EditionContent, code: str) -> dict[str, list[dict[str, Any]]]:
+    by_item: dict[str, list[dict[str, Any]]] = {}
+    stored = load_parameters(engine, content.control_list.id, content.edition.date.isoformat(), codes=[code])
+    for found in stored:
+        for record in parameter_records([found.parameter]):
+            by_item.setdefault(found.item, []).append({"role": found.role, "note": found.note_label, **record})
+    return by_item
 
 
 def _by_eu_code(entry: Entry, code: str) -> Item | None:
@@ -116,6 +128,12 @@ def _print_tree(view: dict[str, object]) -> None:
         node = tree.add(f"[cyan]{item['code']}[/] {item['text']}")
         for note in item["notes"]:
             node.add(f"[yellow]{note['label'] or note['kind']}[/] {note['text']}")
+        for parameter in item["parameters"]:
+            bound = (parameter["value"] if parameter["value"] is not None
+                     else f"{parameter['low']}…{parameter['high']}")
+            role = "" if parameter["role"] == "threshold" else f" ({parameter['role']} {parameter['note']})"
+            node.add(f"[blue]⊳ {parameter['characteristic']} {parameter['comparator']} {bound} "
+                     f"{parameter['unit']}[/]{role}")
     for ref in view["cross_references"]:  # type: ignore[attr-defined]
         tree.add(f"[magenta]{ref['kind']}[/] {ref['from']} → {ref['to_list']} {ref['to']}")
     for definition in view["definitions"]:  # type: ignore[attr-defined]

@@ -22,7 +22,7 @@ def find_item(entry: Entry, code: str) -> Item | None:
     return None
 
 
-def _item_record(item: Item) -> dict[str, Any]:
+def _item_record(item: Item, parameters: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     return {
         "code": item.code,
         "parent": item.parent,
@@ -31,6 +31,7 @@ def _item_record(item: Item) -> dict[str, Any]:
         "native_code": item.native_code,
         "defined_terms": item.defined_terms,
         "notes": [{"kind": n.kind.value, "label": n.label, "text": n.text} for n in item.notes],
+        "parameters": parameters.get(item.code, []),
     }
 
 
@@ -46,7 +47,10 @@ def _ancestors(entry: Entry, item: Item) -> list[Item]:
     return chain
 
 
-def entry_view(content: EditionContent, entry: Entry, item: Item) -> dict[str, Any]:
+def entry_view(content: EditionContent, entry: Entry, item: Item,
+               parameters: dict[str, list[dict[str, Any]]] | None = None) -> dict[str, Any]:
+    """``parameters``: the stored thresholds of the entry's items, by item code."""
+    parameters = parameters or {}
     subtree = entry.subtree(item.code) if item.depth else list(entry.items)
     ancestors = _ancestors(entry, item)
     shown = {i.code for i in [*ancestors, *subtree]}
@@ -79,8 +83,8 @@ def entry_view(content: EditionContent, entry: Entry, item: Item) -> dict[str, A
              "date": n.date.isoformat() if n.date else None}
             for n in entry.native_codes
         ],
-        "ancestors": [_item_record(i) for i in ancestors],
-        "items": [_item_record(i) for i in subtree],
+        "ancestors": [_item_record(i, parameters) for i in ancestors],
+        "items": [_item_record(i, parameters) for i in subtree],
         "children": [i.code for i in entry.children(item.code)],
         "definitions": definitions,
         "cross_references": xrefs,

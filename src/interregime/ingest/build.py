@@ -15,6 +15,7 @@ from interregime.ingest import registry
 from interregime.ingest.context import SourceContext, SourceError, Warning_
 from interregime.storage.corpus_store import save_edition, save_warnings
 from interregime.storage.membership_store import save_memberships
+from interregime.storage.parameter_store import store_parameters
 
 MEMBERS = "members"
 Progress = Callable[[str], None]
@@ -103,7 +104,10 @@ def build(
         progress("saving")
     with engine.begin() as conn:
         for content in report.editions:
-            save_edition(conn, content)
+            edition_id = save_edition(conn, content)
+            if progress:
+                progress(f"extracting parameters of {content.edition.key}")
+            store_parameters(conn, content, edition_id)
         for source, warnings in report.warnings.items():
             save_warnings(conn, source, warnings)
         if report.memberships:

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 
 from interregime.analytics.parameters.logic import entry_logic
 from interregime.analytics.parameters.numbers import decimal_comma_for
+from interregime.domain.corpus import EditionContent
 from interregime.domain.parameters import Comparator, Parameter
 from interregime.storage import corpus_store
 from interregime.storage import parameter_schema as p
@@ -52,32 +53,36 @@ def _edition_id(conn: sa.Connection, list_id: str, date_prefix: str | None, engi
     ).scalar_one())
 
 
+def store_parameters(conn: sa.Connection, content: EditionContent, edition_id: int) -> int:
+    """Extract the parameters of every item of a just-saved edition inside the caller's transaction."""
+    decimal_comma = decimal_comma_for(content.control_list.id)
+    ids = {
+        (row.entry_code, row.item_code): row.id
+        for row in conn.execute(
+            sa.select(t.entries.c.code.label("entry_code"), t.items.c.code.label("item_code"), t.items.c.id)
+            .join(t.entries, t.items.c.entry_id == t.entries.c.id)
+            .where(t.entries.c.edition_id == edition_id)
+        )
+    }
+    rows: list[dict[str, object]] = []
+    for entry in content.entries:
+        for code, logic in entry_logic(entry, decimal_comma).items():
+            item_id = ids[(entry.code, code)]
+            counter = [0]
+            rows.extend(_rows(item_id, "threshold", "", logic.parameters, counter, None))
+            for note in logic.decontrols:
+                rows.extend(_rows(item_id, "decontrol", note.label, note.parameters, counter, None))
+    conn.execute(sa.delete(p.parameters).where(p.parameters.c.item_id.in_(list(ids.values()))))
+    if rows:
+        conn.execute(sa.insert(p.parameters), rows)
+    return len(rows)
+
+
 def save_parameters(engine: sa.Engine, list_id: str, date_prefix: str | None = None) -> int:
     """Extract the parameters of every item of the edition and replace the stored ones; returns the count."""
     content = corpus_store.load_edition(engine, list_id, date_prefix)
-    decimal_comma = decimal_comma_for(list_id)
-    rows: list[dict[str, object]] = []
     with engine.begin() as conn:
-        edition_id = _edition_id(conn, list_id, date_prefix, engine)
-        ids = {
-            (row.entry_code, row.item_code): row.id
-            for row in conn.execute(
-                sa.select(t.entries.c.code.label("entry_code"), t.items.c.code.label("item_code"), t.items.c.id)
-                .join(t.entries, t.items.c.entry_id == t.entries.c.id)
-                .where(t.entries.c.edition_id == edition_id)
-            )
-        }
-        for entry in content.entries:
-            for code, logic in entry_logic(entry, decimal_comma).items():
-                item_id = ids[(entry.code, code)]
-                counter = [0]
-                rows.extend(_rows(item_id, "threshold", "", logic.parameters, counter, None))
-                for note in logic.decontrols:
-                    rows.extend(_rows(item_id, "decontrol", note.label, note.parameters, counter, None))
-        conn.execute(sa.delete(p.parameters).where(p.parameters.c.item_id.in_(list(ids.values()))))
-        if rows:
-            conn.execute(sa.insert(p.parameters), rows)
-    return len(rows)
+        return store_parameters(conn, content, _edition_id(conn, list_id, date_prefix, engine))
 
 
 def _parameter(row: sa.Row[tuple[object, ...]], conditions: tuple[Parameter, ...]) -> Parameter:

@@ -24,7 +24,7 @@ def _label(note: Note) -> str:
     return note.label or note.kind.value
 
 
-# What may remain of a note once the notes it merges are taken out: numbering such as "1." "2.".
+# What may remain of a note once the two or more notes it merges are taken out: numbering ("1." "2.").
 MERGE_RESIDUE = 12
 
 
@@ -55,7 +55,7 @@ def _regroup(parts: list[HeldNote], wholes: list[HeldNote]) -> _Regrouped:
     for index, whole in enumerate(wholes):
         if index not in held_parts:
             result.wholes.append(whole)
-        elif len(residues[index]) > MERGE_RESIDUE:
+        elif len(held_parts[index]) < 2 or len(residues[index]) > MERGE_RESIDUE:
             result.grown.append((whole, held_parts[index]))
     return result
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from interregime.domain.codes import EU_ENTRY
+from interregime.domain.codes import EU_ENTRY, entry_code
 from interregime.domain.corpus import EditionContent, Entry, Item, NoteKind
 
 _DEFINITION_WORDS = 40
@@ -34,6 +34,7 @@ class ItemDocument:
     context: str
     notes: str
     definitions: str
+    references: str
     depth: int
 
     @property
@@ -75,10 +76,18 @@ def _definitions(terms: Iterable[str], glossary: dict[str, str]) -> str:
     return " ".join(texts)
 
 
+def _referenced_headings(text: str, own: str, headings: dict[str, str]) -> str:
+    """Headings of the entries a line points to ("software for equipment specified in 2B001"), so
+    that software and technology entries carry the words of the goods they serve."""
+    codes = dict.fromkeys(entry_code(code) for code in _CODE_LIKE.findall(text))
+    return " ".join(headings[code] for code in codes if code != own and code in headings)
+
+
 def edition_documents(content: EditionContent) -> list[ItemDocument]:
     list_id = content.control_list.id
     eu_numbering = _uses_eu_numbering(content)
     glossary = {d.term.lower(): d.text for d in content.definitions}
+    headings = {entry.code: _clip(entry.heading, _NOTE_WORDS) for entry in content.entries}
     documents: list[ItemDocument] = []
     for entry in content.entries:
         shown = entry.eu_code or (entry.code if eu_numbering and EU_ENTRY.match(entry.code) else "")
@@ -94,6 +103,7 @@ def edition_documents(content: EditionContent) -> list[ItemDocument]:
             documents.append(ItemDocument(
                 list_id=list_id, entry_code=entry.code, item_code=item.code, entry=shown, group=group,
                 regime=regime, heading=entry.heading if item.depth else "", text=item.text or entry.heading,
-                context=context, notes=notes, definitions=_definitions(terms, glossary), depth=item.depth,
+                context=context, notes=notes, definitions=_definitions(terms, glossary),
+                references=_referenced_headings(item.text, entry.code, headings), depth=item.depth,
             ))
     return documents

@@ -20,12 +20,13 @@ from platformdirs import user_cache_dir
 
 from interregime.analytics.search import dense
 from interregime.analytics.search.documents import ItemDocument, edition_documents
+from interregime.analytics.search.embeddings import EmbeddingStore
 from interregime.analytics.search.lexical import LexicalIndex
 from interregime.analytics.search.quantities import Threshold, item_thresholds
 from interregime.domain.codes import entry_code, to_eu_style
 from interregime.storage import corpus_store
 
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 CACHE_ENV = "INTERREGIME_CACHE_DIR"
 _KEEP_INDEXES = 3
 
@@ -121,12 +122,10 @@ def build_index(engine: sa.Engine, with_dense: bool = True) -> SearchIndex:
 
 
 def encode_documents(documents: list[ItemDocument]) -> dense.Vectors:
-    """Embeddings of every document; equal texts (the same line in several lists) are encoded once."""
-    texts = [document.dense_text for document in documents]
-    unique = list(dict.fromkeys(texts))
-    position = {text: index for index, text in enumerate(unique)}
-    encoded = dense.Encoder().encode(unique)
-    return encoded[[position[text] for text in texts]]
+    """Embeddings of every document; equal texts (the same line in several lists) are encoded once,
+    and lines already encoded for an earlier corpus come from the embedding store."""
+    store = EmbeddingStore(cache_root() / "search" / "embeddings")
+    return store.vectors([document.dense_text for document in documents])
 
 
 def save_index(index: SearchIndex, folder: Path) -> None:
@@ -169,7 +168,8 @@ def load_index(folder: Path) -> SearchIndex:
 
 
 def _prune(root: Path, keep: Path) -> None:
-    folders = sorted((p for p in root.iterdir() if p.is_dir() and p != keep and not p.name.startswith(".")),
+    folders = sorted((p for p in root.iterdir()
+                      if p.is_dir() and p != keep and p.name != "embeddings" and not p.name.startswith(".")),
                      key=lambda p: p.stat().st_mtime, reverse=True)
     for stale in folders[_KEEP_INDEXES - 1:]:
         shutil.rmtree(stale, ignore_errors=True)

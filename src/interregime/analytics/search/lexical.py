@@ -1,5 +1,5 @@
-"""BM25 over item documents (bm25s), with fields weighted by repetition: the item line counts
-twice, its parents and the heading once, notes and definitions once but clipped."""
+"""BM25 over item documents (bm25s), with fields weighted by repetition: the item line and the
+entry heading count twice, parent lines, notes, definitions and referenced headings once."""
 
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ Scores = npt.NDArray[np.float32]
 
 
 def document_terms(document: ItemDocument) -> list[str]:
-    line = terms(document.text)
-    return [*line, *line, *terms(document.context), *terms(document.heading), *terms(document.notes),
-            *terms(document.definitions)]
+    line, heading = terms(document.text), terms(document.heading)
+    return [*line, *line, *terms(document.context), *heading, *heading, *terms(document.notes),
+            *terms(document.definitions), *terms(document.references)]
 
 
 class LexicalIndex:

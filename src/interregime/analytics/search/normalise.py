@@ -11,15 +11,19 @@ from functools import lru_cache
 _WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
 _SYMBOLS = {"µ": "u", "μ": "u", "°": " deg ", "%": " percent ", "≥": " ", "≤": " ", "×": " x "}
 
-STOP_WORDS = frozenset(
-    """a an and any are as at be been being but by can could do does each either for from had has have having
-    how i if in into is it its itself may me my no nor not of on one or other our over per shall should so such
-    than that the their them then there these they this those through to under up upon us use used using was we
-    were what when where whether which while who whom why will with within without would you your following
-    specially designed modified therefor thereof described specified item items controlled need needs
-    want wants licence license export exporting exported classify classification product products equipment
-    system systems component components part parts our company customer ship shipping sell selling""".split()
-)
+STOP_WORDS = frozenset({
+    "a", "an", "and", "any", "are", "as", "at", "be", "been", "being", "but", "by", "can", "could", "do",
+    "does", "each", "either", "for", "from", "had", "has", "have", "having", "how", "i", "if", "in", "into",
+    "is", "it", "its", "itself", "may", "me", "my", "no", "nor", "not", "of", "on", "one", "or", "other", "our",
+    "over", "per", "shall", "should", "so", "such", "than", "that", "the", "their", "them", "then", "there",
+    "these", "they", "this", "those", "through", "to", "under", "up", "upon", "us", "use", "used", "using",
+    "was", "we", "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "why", "will",
+    "with", "within", "without", "would", "you", "your", "following", "specially", "designed", "modified",
+    "therefor", "thereof", "described", "specified", "item", "items", "controlled", "need", "needs", "want",
+    "wants", "licence", "license", "export", "exporting", "exported", "classify", "classification", "product",
+    "products", "equipment", "system", "systems", "component", "components", "part", "parts", "company",
+    "customer", "ship", "shipping", "sell", "selling",
+})
 
 # Words whose plain stemming would merge unrelated things or split equal ones.
 _IRREGULAR = {

@@ -2,7 +2,8 @@
 
 Every method first scores all item lines, then keeps the best line of each group (the
 implementations of one regime entry across lists). ``hybrid`` adds the min-max normalised BM25 and
-cosine scores; quantities in the query lift lines whose thresholds measure the same thing."""
+cosine scores; quantities in the query lift lines whose thresholds measure the same thing. A group
+gains a little for every other list whose implementation also matches (agreement across lists)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from interregime.analytics.search.vocabulary import Expansion, expand
 _EXPANSION_WEIGHT = 0.5
 _DENSE_WEIGHT = 0.45
 _QUANTITY_BOOST = 0.08
+_CONSENSUS_WEIGHT = 0.15
 _CANDIDATES = 400
 _SOFTWARE = re.compile(r"\b(software|program|programs|code|firmware|app|apps|algorithm)\b", re.IGNORECASE)
 _TECHNOLOGY = re.compile(r"\b(technology|know-how|know how|technical data|blueprints?|drawings?|design data|"
@@ -72,6 +74,7 @@ class Ranker:
         self.index = index
         self.encoder = encoder
         codes = [document.entry_code for document in index.documents]
+        self._lists = sorted({document.list_id for document in index.documents})
         self._kind = np.array([code[1:2] if len(code) > 1 and code[0].isdigit() else "" for code in codes])
         self._software = self._kind == "D"
         self._technology = self._kind == "E"
@@ -115,6 +118,7 @@ class Ranker:
             combined = np.where([document.list_id == list_id for document in documents], combined, 0.0)
         candidates = np.argsort(-combined)[:_CANDIDATES]
         best: dict[str, tuple[float, int, tuple[Verdict, ...]]] = {}
+        per_list: dict[str, dict[str, float]] = {}
         for position in candidates:
             position = int(position)
             score = float(combined[position])
@@ -126,9 +130,15 @@ class Ranker:
                 if any(concerns(t, q) for t in thresholds for q in query.quantities):
                     score += _QUANTITY_BOOST
                     verdicts = tuple(check(thresholds, list(query.quantities)))
-            group = documents[position].group
-            if group not in best or score > best[group][0]:
-                best[group] = (score, position, verdicts)
-        ordered = sorted(best.items(), key=lambda pair: -pair[1][0])[:top]
-        return [RankedGroup(group, score, position, float(lexical[position]), float(semantic[position]), verdicts)
-                for group, (score, position, verdicts) in ordered]
+            document = documents[position]
+            if document.group not in best or score > best[document.group][0]:
+                best[document.group] = (score, position, verdicts)
+            lists = per_list.setdefault(document.group, {})
+            lists[document.list_id] = max(score, lists.get(document.list_id, 0.0))
+        others = max(len(self._lists) - 1, 1) if list_id is None else 1
+        scored = []
+        for group, (score, position, verdicts) in best.items():
+            agreement = (sum(per_list[group].values()) - per_list[group][documents[position].list_id]) / others
+            scored.append(RankedGroup(group, score + _CONSENSUS_WEIGHT * agreement, position,
+                                      float(lexical[position]), float(semantic[position]), verdicts))
+        return sorted(scored, key=lambda ranked: -ranked.score)[:top]
