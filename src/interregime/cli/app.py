@@ -12,6 +12,8 @@ from typer.core import TyperGroup
 
 from interregime import __version__
 from interregime.cli import (
+    analysis_commands,
+    classify_commands,
     corpus_commands,
     diff_commands,
     impact_commands,
@@ -78,9 +80,11 @@ corpus_commands.register(app)
 members_commands.register(app)
 report_commands.register(app)
 impact_commands.register(app)
+classify_commands.register(app)
 diff_commands.register(app)
 proposal_commands.register(app)
 params_commands.register(app)
+analysis_commands.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,5 +1,15 @@
 """Entries of the EU Annex I file: one ``verbatim_text`` line per dotted sub-paragraph or note, each
-prefixed with the item code it belongs to (``2B001.b.2 Five or more axes...``, ``2B001 N.B. SEE ALSO 2B201.``)."""
+prefixed with the item code it belongs to (``2B001.b.2 Five or more axes...``, ``2B001 N.B. SEE ALSO 2B201.``).
+
+Three shapes of the file are not what their codes say, and are read as the printed Annex has them:
+- the list of a note ("... is any of the following:") comes as lines coded as children of the note's
+  item (``9A106.c.1 Flexible nozzle;``): those lines go into the note;
+- table rows labelled ``a.``/``b.`` repeat their item's code (``4A001.a.2 a. Total Dose | ...``): each
+  becomes the child item it labels (``4A001.a.2.a``);
+- the sub-tree of 1C010.e is coded without its ``e`` (``1C010.1.b.2``): the codes are kept as the file
+  has them, but a numbered child of an entry that comes after lettered ones is placed under the last
+  lettered one (``1C010.1`` under ``1C010.e``, depth 2).
+"""
 
 from __future__ import annotations
 
@@ -14,6 +24,7 @@ from interregime.ingest.control_text import TermIndex, code_mentions, parse_note
 from interregime.ingest.json_fields import take, take_object, take_strings, warn_leftovers
 
 _LINE = re.compile(r"^(?P<code>\S+)(?: (?P<rest>.*))?$")
+_ROW_LABEL = re.compile(r"^(?P<label>[a-z]|\d{1,2})\. (?P<text>\S.*)$")
 
 
 @dataclass
@@ -34,6 +45,7 @@ class _EntryLines:
     context: SourceContext
     items: dict[str, Item] = field(default_factory=dict)
     last: tuple[str, Item | Note] | None = None
+    note_list_owner: str | None = None
 
     def add(self, code: str, rest: str, where: str) -> None:
         note = parse_note(rest)
@@ -42,15 +54,48 @@ class _EntryLines:
             attached = Note(note.kind, note.text, note.label)
             owner.notes.append(attached)
             self.last = (code, attached)
+            self.note_list_owner = code if attached.text.endswith(":") else None
+        elif self._extends_note_list(code, rest):
+            return
         elif code in self.items:
-            self._continue(code, rest, where)
+            row = _ROW_LABEL.match(rest)
+            if row and f"{code}.{row['label']}" not in self.items:
+                self._new_item(f"{code}.{row['label']}", row["text"], code, where)
+            else:
+                self._continue(code, rest, where)
         else:
-            parent = parent_code(code)
-            if parent is not None and parent not in self.items:
-                self.context.warn(self.file, where, f"parent {parent} of {code} not found before it")
-            item = Item(code, rest, parent, depth_of(code))
-            self.items[code] = item
-            self.last = (code, item)
+            self._new_item(code, rest, self._parent_of(code), where)
+
+    def _new_item(self, code: str, text: str, parent: str | None, where: str) -> None:
+        self.note_list_owner = None
+        if parent is not None and parent not in self.items:
+            self.context.warn(self.file, where, f"parent {parent} of {code} not found before it")
+        depth = self.items[parent].depth + 1 if parent in self.items else depth_of(code)
+        item = Item(code, text, parent, depth)
+        self.items[code] = item
+        self.last = (code, item)
+
+    def _parent_of(self, code: str) -> str | None:
+        """The code's parent, except for a numbered child of the entry coming after lettered ones:
+        that is the file dropping the letter of its real parent, the last lettered item."""
+        parent = parent_code(code)
+        if parent is None or depth_of(code) != 1 or not code.rpartition(".")[2].isdigit():
+            return parent
+        first_level = [item for item in self.items.values() if item.depth == 1]
+        if first_level and first_level[-1].code.rpartition(".")[2].isalpha():
+            return first_level[-1].code
+        return parent
+
+    def _extends_note_list(self, code: str, rest: str) -> bool:
+        """A line coded as a descendant of the item whose note ends with ":" is an entry of that
+        note's list: it is appended to the note under its own label."""
+        owner = self.note_list_owner
+        if owner is None or not code.startswith(owner + ".") or self.last is None:
+            return False
+        note = self.last[1]
+        assert isinstance(note, Note)
+        note.text = f"{note.text} {code.rpartition('.')[2]}. {rest}"
+        return True
 
     def _owner(self, code: str, where: str) -> Item:
         candidate: str | None = code

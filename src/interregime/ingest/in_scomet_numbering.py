@@ -8,9 +8,11 @@ from dataclasses import dataclass
 
 # An entry: category digit, group letter, three digits ("8B301", "0A101", "2H001"). Amendment
 # footnote marks are printed glued to the code ("3D00414" is 3D004 with footnote 14), and table
-# rows of category 1 put a serial number in front ("37 1B037 ...", "1. 1E 004 ...").
+# rows of category 1 put a serial number in front ("37 1B037 ...", "1. 1E 004 ..."). A few codes
+# carry a stray full stop before the heading ("8D601. "Software" ...", "8B602 . OPTICAL ...").
 ENTRY_LINE = re.compile(
-    r"^\s*(?:\d{1,3}\.?\s+)?(?P<cat>\d)(?P<grp>[A-H])\s?(?P<num>\d{3})(?:\d{1,2})?(?=\s|$)(?P<rest>.*)$"
+    r"^\s*(?:(?P<serial>\d{1,3})\.?\s+)?(?P<cat>\d)(?P<grp>[A-H])\s?(?P<num>\d{3})(?:\d{1,2})?"
+    r"(?:\s?\.(?=\s+[\"“A-Z]))?(?=\s|$)(?P<rest>.*)$"
 )
 # A group or sub-group heading: "0A1 Source Material", "1A Export of ...", "8A1 SPECIAL MATERIALS ...".
 # The digits after the letter are a sub-group ("0A1", "8B3") when there is one digit and a title;

@@ -19,13 +19,19 @@ _FOOTNOTE = re.compile(
 # pdfium marks a hyphen that ends a line with U+FFFE; in these Word-made files it was a real hyphen.
 _LINE_END_HYPHEN = "\ufffe"
 _PDF_DATE = re.compile(r"^D:(\d{4})(\d{2})(\d{2})")
+# An entry code glued to the end of the previous sentence ("1,000 m;8A801 b. Manned",
+# "8A602.a.1.d8B603. CAMERAS"): a new paragraph that lost its line break.
+_GLUED_ENTRY = re.compile(r"(?<=[^\s(,])(?=\d[A-H]\d{3}\.?\s+(?:[a-z0-9]{1,3}\.\s*)*[\"“‘'A-Z])")
 
 
 @dataclass(frozen=True, slots=True)
 class Line:
+    """A line of text; ``x`` is the left edge (points) of its first character, 0 when unknown."""
+
     page: int
     number: int
     text: str
+    x: float = 0.0
 
     @property
     def place(self) -> str:
@@ -53,10 +59,9 @@ def read_pdf_lines(data: bytes, file: str) -> PdfText:
         for index in range(len(document)):
             page = document[index]
             text_page = page.get_textpage()
-            raw = text_page.get_text_range()
+            _page_lines(index + 1, text_page, result)
             text_page.close()
             page.close()
-            _page_lines(index + 1, raw, result)
     except pdfium.PdfiumError as error:
         raise SourceError(file, f"page {index + 1}", f"unreadable page: {error}") from None
     finally:
@@ -66,8 +71,13 @@ def read_pdf_lines(data: bytes, file: str) -> PdfText:
     return result
 
 
-def _page_lines(page: int, raw: str, result: PdfText) -> None:
-    lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+def _page_lines(page: int, text_page: pdfium.PdfTextPage, result: PdfText) -> None:
+    raw = text_page.get_text_range()
+    lines = raw.split("\r\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 2)
+    char_count = text_page.count_chars()
     position = 0
     while position < len(lines) and not lines[position].strip():
         position += 1
@@ -79,11 +89,15 @@ def _page_lines(page: int, raw: str, result: PdfText) -> None:
         text = lines[number].replace(_LINE_END_HYPHEN, "-").replace("\u00a0", " ").rstrip()
         if not text.strip():
             continue
-        line = Line(page, number + 1, text)
         if _FOOTNOTE.match(text):
-            result.footnotes.append(line)
-        else:
-            result.lines.append(line)
+            result.footnotes.append(Line(page, number + 1, text))
+            continue
+        offset = starts[number]
+        for part in _GLUED_ENTRY.split(text):
+            first = offset + len(part) - len(part.lstrip())
+            x = text_page.get_charbox(first)[0] if first < char_count else 0.0
+            result.lines.append(Line(page, number + 1, part, x))
+            offset += len(part)
 
 
 def _creation_date(document: pdfium.PdfDocument) -> dt.date | None:

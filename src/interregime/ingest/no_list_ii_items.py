@@ -24,6 +24,11 @@ PART = re.compile(r"^Part [12]\s*[-–]\s*\S")
 GROUP = re.compile(r"^(?P<grp>\d[A-E]\d?)\s+(?P<title>\D.*)$")
 ENTRY = re.compile(r"^(?P<code>\d[A-E]\d{3})\.?(?:\s+(?P<text>.*))?$")
 LABEL = re.compile(r"^(?P<label>[a-z]{1,2}|\d{1,2})\.(?:\s+(?P<text>.*))?$")
+# A label printed without its full stop ("b Inductance of less than 20 nH.", "12 Clostridium ...").
+UNDOTTED_LABEL = re.compile(r"^(?P<label>[a-z]|\d{1,2}) (?P<text>[A-Z\"'].*)$")
+UNDOTTED_X_SLACK = 3.0
+# Text set apart after an entry, not part of it: the 2E003.f table after 2E301, the "APP" note after 4E001.
+FREE_STANDING = re.compile(r"^(?:TABLE|TECHNICAL NOTE ON)\b[^a-z]*$")
 NOTE = re.compile(
     r"^(?P<kind>Technical Notes?|Notes?|N\.\s?B\.)\s*(?P<num>\d{1,2})?\s*(?:&\s*\d\s*)?[.:]?(?:\s+(?P<text>.*))?$"
 )
@@ -77,6 +82,10 @@ class EntryParser:
             self._close_entry()
             self._group = text
             return
+        if FREE_STANDING.match(text) and line.x > ENTRY_X_MAX:
+            self._close_entry()
+            self._group = text
+            return
         if line.x < ENTRY_X_MAX:
             entry = ENTRY.match(text)
             if entry:
@@ -101,6 +110,10 @@ class EntryParser:
             return
         label = LABEL.match(text)
         if label and self._place_label(label["label"], label["text"] or "", line):
+            return
+        undotted = UNDOTTED_LABEL.match(text)
+        if undotted and self._is_next_sibling(undotted["label"], line.x):
+            self._place_label(undotted["label"], undotted["text"], line)
             return
         if self._note is not None:
             self._note.lines.append(text)
@@ -127,6 +140,12 @@ class EntryParser:
         entry = Entry(code=code, heading="", category=code[0], regime=regime_of_eu_code(code), eu_code=code)
         entry.items.append(item)
         self.entries.append(entry)
+        first_item = LABEL.match(heading)
+        if first_item and first_item["label"] == "a":
+            # 4E001 and 9E101 have no heading: their first line is item a.
+            self._stack = [_Open(item, code, line.x, line.x_after_first, [])]
+            self._start_item(first_item["label"], first_item["text"] or "", line.x_after_first, -1.0)
+            return
         self._stack = [_Open(item, code, line.x, line.x_after_first, [heading] if heading else [])]
 
     def _place_label(self, label: str, text: str, line: PageLine) -> bool:
@@ -140,11 +159,21 @@ class EntryParser:
         self._close_note()
         while len(self._stack) > depth:
             self._close_item(self._stack.pop())
-        parent = self._stack[-1].item
-        item = Item(code=f"{parent.code}.{label}", text="", parent=parent.code, depth=depth)
-        self.entries[-1].items.append(item)
-        self._stack.append(_Open(item, label, line.x, line.x_after_first, [text] if text else []))
+        self._start_item(label, text, line.x, line.x_after_first)
         return True
+
+    def _start_item(self, label: str, text: str, label_x: float, text_x: float) -> None:
+        parent = self._stack[-1].item
+        item = Item(code=f"{parent.code}.{label}", text="", parent=parent.code, depth=len(self._stack))
+        self.entries[-1].items.append(item)
+        self._stack.append(_Open(item, label, label_x, text_x, [text] if text else []))
+
+    def _is_next_sibling(self, label: str, x: float) -> bool:
+        """Whether an undotted ``label`` at ``x`` follows an open item's label, printed where that label is."""
+        return any(
+            _successor(open_item.label) == label and abs(open_item.label_x - x) <= UNDOTTED_X_SLACK
+            for open_item in self._stack[1:]
+        )
 
     def _candidates(self, label: str) -> list[int]:
         """Depths at which ``label`` may stand: first child of the current item, or next sibling."""
@@ -173,6 +202,8 @@ class EntryParser:
                 note.list_x = x
                 return True
         opens_list = not note.lines or note.lines[-1].rstrip().endswith(":")
+        # A list set further right than a child of the note's item would stand ("having all of the following;").
+        opens_list = opens_list or x > self._stack[-1].text_x + NOTE_LIST_SLACK
         indented = bool(labels) and x > note.list_x + NOTE_LIST_SLACK
         if label in ("a", "1") and (opens_list or indented):
             labels.append(label)

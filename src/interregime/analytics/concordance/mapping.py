@@ -22,7 +22,7 @@ from interregime.domain.regimes import Regime
 REGIME_LIST = "wassenaar"
 EU_LIST = "eu-annex-i"
 SUPPORTED = ("eu-annex-i", "us-ccl", "in-scomet", "no-list-ii")
-MIN_TEXT_COSINE = 0.12
+MIN_TEXT_COSINE = 0.2
 
 
 @dataclass

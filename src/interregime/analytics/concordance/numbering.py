@@ -19,6 +19,8 @@ CCL_MUNITIONS = re.compile(r"^(?P<cat>\d)(?P<grp>[A-E])(?P<series>[56])(?P<num>\
 SCOMET_MUNITIONS = re.compile(r"^6[A-E](?P<num>\d{3})$")
 # CWC schedule numbers quoted in SCOMET's chemical entries ("Diethyl Phosphite 3B11 762-04-9").
 CWC_SCHEDULE = re.compile(r"(?<![\w-])(?P<schedule>[123])(?P<part>[AB])(?P<num>\d{1,2})(?![\w-])")
+# SCOMET 1A, 1B and 1C are the CWC's Schedules 1, 2 and 3.
+SCOMET_SCHEDULES = {"A": "1", "B": "2", "C": "3"}
 # Munitions List categories of the CCL's production equipment, software and technology groups.
 _ML_GROUP = {"B": 18, "D": 21, "E": 22}
 # 600-series numbers follow the US Munitions List where it differs from the Wassenaar one.
@@ -98,10 +100,12 @@ def scomet_rule(entry: Entry) -> RuleResult | None:
     if code[:2] in ("1A", "1B", "1C"):
         schedule = CWC_SCHEDULE.search(entry.heading)
         if schedule:
-            return RuleResult(Regime.CWC, f"Schedule {schedule['schedule']}.{schedule['part']}.{schedule['num']}",
-                              Method.CODE, 0.95, "CWC schedule number quoted in the entry")
-        if code == "1A":
-            return RuleResult(Regime.CWC, "Schedule 1", Method.CODE, 0.9, "SCOMET 1A is CWC Schedule 1")
+            number = f"{schedule['schedule']}.{schedule['part']}.{int(schedule['num'])}"
+            return RuleResult(Regime.CWC, f"Schedule {number}", Method.CODE, 0.95,
+                              "CWC schedule number quoted in the entry")
+        part = SCOMET_SCHEDULES[code[1]]
+        return RuleResult(Regime.CWC, f"Schedule {part}", Method.CODE, 0.8,
+                          f"SCOMET {code[:2]} lists CWC Schedule {part} chemicals")
     return None
 
 

@@ -92,7 +92,9 @@ def classify(first: Sequence[tuple[str, Parameter]], second: Sequence[tuple[str,
         return Classification(OverlapKind.RELATED, ("no comparable thresholds",), described)
     if relations == {Relation.SAME}:
         kind = OverlapKind.DUPLICATE if document_cosine >= DUPLICATE_COSINE else OverlapKind.NESTED
-        return Classification(kind, ("every shared threshold is the same",), described)
+        reason = "every shared threshold is the same" + ("" if kind == OverlapKind.DUPLICATE else
+                                                         "; the rest of the text differs")
+        return Classification(kind, (reason,), described)
     if relations == {Relation.DISJOINT}:
         return Classification(OverlapKind.CARVED_OUT, ("thresholds on the same characteristic are disjoint",),
                               described)

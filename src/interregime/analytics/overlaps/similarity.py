@@ -118,9 +118,11 @@ def compute_features(units: Sequence[Unit], ignore_xrefs: bool) -> Features:
     clean = strip_references if ignore_xrefs else strip_codes
     per_unit: list[list[tuple[str, Parameter]]] = [[] for _ in units]
     if extract_parameters is not None:
-        for owner, (code, text) in zip(owners, lines, strict=True):
-            if any(char.isdigit() for char in text):
-                per_unit[owner].extend((code, parameter) for parameter in extract_parameters(text))
+        for position, unit in enumerate(units):
+            for item in unit.entry.items:
+                text = clean(item.text)
+                if any(char.isdigit() for char in text):
+                    per_unit[position].extend((item.code, parameter) for parameter in extract_parameters(text))
     regimes = np.asarray([unit.regime.value for unit in units], dtype=object)
     doc_vectors = tfidf(documents)
     heading_vectors = tfidf([tokens(clean(unit.heading)) for unit in units])

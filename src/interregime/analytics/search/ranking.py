@@ -20,9 +20,9 @@ from interregime.analytics.search.quantities import QueryQuantity, Verdict, chec
 from interregime.analytics.search.vocabulary import Expansion, expand
 
 _EXPANSION_WEIGHT = 0.5
-_DENSE_WEIGHT = 0.45
+_DENSE_WEIGHT = 0.7
 _QUANTITY_BOOST = 0.08
-_CONSENSUS_WEIGHT = 0.15
+_CONSENSUS_WEIGHT = 0.3
 _CANDIDATES = 400
 _SOFTWARE = re.compile(r"\b(software|program|programs|code|firmware|app|apps|algorithm)\b", re.IGNORECASE)
 _TECHNOLOGY = re.compile(r"\b(technology|know-how|know how|technical data|blueprints?|drawings?|design data|"

@@ -1,0 +1,52 @@
+"""The concordance page: which regime entry every national entry implements, and its deviations."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from interregime.analytics.concordance import SUPPORTED, concordance
+from interregime.storage import corpus_store
+from interregime.web.report_model import ReportContext, ReportPage, ReportTable, Row, entry_href
+
+REGIME_LIST = "wassenaar"
+
+
+def _entry_link(row: Row) -> str | None:
+    return entry_href(str(row["list"]), str(row["code"]))
+
+
+def _regime_link(row: Row) -> str | None:
+    if row["regime"] == "WA" and row["regime_code"] and not str(row["regime_code"]).startswith("ML"):
+        return entry_href(REGIME_LIST, str(row["regime_code"]))
+    return None
+
+
+def section(context: ReportContext) -> ReportPage | None:
+    engine = context.engine
+    ids = corpus_store.list_ids(engine)
+    contents = {list_id: corpus_store.load_edition(engine, list_id) for list_id in ids}
+    rows: list[dict[str, Any]] = []
+    for list_id in SUPPORTED:
+        if list_id in contents:
+            rows.extend(
+                {**row.as_dict(), "deviations": [f"{d.kind}: {d.detail}" for d in row.deviations]}
+                for row in concordance(contents, list_id)
+            )
+    if not rows:
+        return None
+    columns = ["list", "code", "regime", "regime_code", "method", "confidence", "note", "deviations"]
+    links = {"code": _entry_link, "regime_code": _regime_link}
+    mapping = ReportTable("concordance", columns, rows, links, caption="Every entry and the regime entry it implements")
+    flagged = [row for row in rows if any(not d.startswith("national only") for d in row["deviations"])]
+    deviations = ReportTable("deviations", columns, flagged, links,
+                             caption="Entries whose text or thresholds depart from the regime's")
+    national = [row for row in rows if row["regime"] is None]
+    national_table = ReportTable("national-only", ["list", "code", "method", "confidence", "note"], national,
+                                 {"code": _entry_link}, caption="Entries implementing no regime entry")
+    counts = Counter((row["list"], row["regime"] or "national") for row in rows)
+    facts = [(f"{list_id}: {regime}", str(count)) for (list_id, regime), count in sorted(counts.items())]
+    intro = ("Code rules place entries whose numbers follow the EU scheme (and the CCL's munitions and x9xx "
+             "ranges, SCOMET categories 6-8); the rest are matched by the text of their items. Deviations compare "
+             "items, words and thresholds with the Wassenaar list or EU Annex I.")
+    return ReportPage("concordance", "Concordance", intro, [mapping, deviations, national_table], facts=facts)
