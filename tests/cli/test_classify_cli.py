@@ -32,7 +32,7 @@ def invoke(database_url: str, *args: str) -> tuple[int, str, str]:
 
 
 def test_json_result_list(database: str) -> None:
-    code, out, _ = invoke(database, "quadcopter drone", "--top", "2", "--method", "bm25")
+    code, out, _ = invoke(database, "quadcopter drone", "--top", "2")
     assert code == 0
     results = json.loads(out)
     assert len(results) == 2

@@ -64,9 +64,12 @@ def test_counts_measured_and_cross_checked(content: EditionContent, raw: dict[st
     assert len(content.entries) == 384 == len(raw["entries"])
     assert len(lines) == 4222
     assert content.note_count == 772 == len(note_lines)
-    assert content.item_count == 3443 == len(item_codes)
-    # The 7 remaining lines continue the line before them (table rows, detached technical-note bodies).
-    assert content.item_count + content.note_count + 7 == len(lines)
+    # 3443 coded items, less the 23 lines of note lists (9A106.c.1-5...), plus the 3 labelled rows of
+    # 4A001.a.2 and the 11 lettered sub-items written inline in 3A201.a.1, .a.2, .c.1 and .c.2.
+    assert len(item_codes) == 3443
+    assert content.item_count == 3443 - 23 + 3 + 11 == 3434
+    # The 4 remaining lines continue the line before them (detached technical-note bodies).
+    assert content.item_count - 11 + content.note_count + 23 + 4 == len(lines)
     assert sum(len(entry.items) for entry in content.entries) == content.item_count
 
 
@@ -119,9 +122,10 @@ def test_2b001_b_2(content: EditionContent) -> None:
         ("3A001.b.2", '"Monolithic Microwave Integrated Circuits" ("MMIC") amplifiers that are any of the following:'),
         ("3B001.f.1.b", "Capable of producing a pattern with a 'Minimum Resolvable Feature size' (MRF) of 45 nm "
                         "or less;"),
-        ("4A001.a.2", "Radiation hardened to exceed any of the following specifications:\na. Total Dose | 5× 103 Gy "
-                      "(silicon);\nb. Dose Rate Upset | 5× 106 Gy (silicon)/s; or\nc. Single Event Upset | 1× 10-8 "
-                      "Error/bit/day;"),
+        ("4A001.a.2", "Radiation hardened to exceed any of the following specifications:"),
+        ("4A001.a.2.c", "Single Event Upset | 1× 10-8 Error/bit/day;"),
+        ("3A201.a.1.c", "Capacitance greater than 0,5 μF; and"),
+        ("3A201.c.2.b", "A 'peak power' greater than 50 MW."),
         ("5A002.a.4.a", "It supports a non-primary function of the item; and"),
         ("5D002", '"Software" as follows:'),
         ("6A008.l.1", "'Automatic target tracking' providing, at any antenna rotation, the predicted target position "
@@ -168,6 +172,50 @@ def test_continuation_lines_extend_the_note_before(content: EditionContent) -> N
     assert sonar.notes[-1].text.endswith("see 6A001.b. For other marine systems, see 8A002.")
 
 
+def test_note_lists_coded_as_items_stay_in_the_note(content: EditionContent) -> None:
+    nozzles = content.entry("9A106")
+    assert nozzles is not None
+    assert [item.code for item in nozzles.items] == ["9A106", *(f"9A106.{label}" for label in "abcde")]
+    [technical] = nozzles.item("9A106.c").notes  # type: ignore[union-attr]
+    assert technical.text == (
+        "Examples of methods of achieving thrust vector control specified in 9A106.c. are: 1. Flexible nozzle; "
+        "2. Fluid or secondary gas injection; 3. Movable engine or nozzle; 4. Deflection of exhaust gas stream "
+        "(jet vanes or probes); or 5. Thrust tabs."
+    )
+    servo = content.entry("9A106").item("9A106.d").notes[0]  # type: ignore[union-attr]
+    assert " a. Servo valves designed" in servo.text and servo.text.endswith("at the maximum operating mode.")
+    token = content.entry("5A002")
+    assert token is not None and token.children("5A002.b") == []
+    assert content.entry("9A004").item("9A004.f.2.1") is None  # type: ignore[union-attr]
+
+
+def test_labelled_table_rows_and_inline_lists_become_sub_items(content: EditionContent) -> None:
+    computers = content.entry("4A001")
+    assert computers is not None
+    rows = computers.children("4A001.a.2")
+    assert [(row.code, row.depth) for row in rows] == [("4A001.a.2.a", 3), ("4A001.a.2.b", 3), ("4A001.a.2.c", 3)]
+    assert rows[0].text == "Total Dose | 5× 103 Gy (silicon);"
+    capacitors = content.entry("3A201")
+    assert capacitors is not None
+    assert capacitors.item("3A201.a.1").text == ""  # type: ignore[union-attr]
+    assert [item.text for item in capacitors.children("3A201.a.1")] == [
+        "Voltage rating greater than 1,4 kV;", "Energy storage greater than 10 J;",
+        "Capacitance greater than 0,5 μF; and", "Series inductance less than 50 nH; or",
+    ]
+
+
+def test_1c010_e_subtree_keeps_the_file_codes_under_1c010_e(content: EditionContent) -> None:
+    fibres = content.entry("1C010")
+    assert fibres is not None
+    # The file codes the sub-tree of 1C010.e without its "e"; the codes stay, the tree is 1C010.e's.
+    assert [child.code for child in fibres.children("1C010.e")] == ["1C010.1"]
+    assert (fibres.item("1C010.1").parent, fibres.item("1C010.1").depth) == ("1C010.e", 2)  # type: ignore[union-attr]
+    assert fibres.item("1C010.1.b.2").depth == 4  # type: ignore[union-attr]
+    assert [child.code for child in fibres.children("1C010")] == [f"1C010.{label}" for label in "abcde"]
+    chemicals = content.entry("1C350")
+    assert chemicals is not None and chemicals.item("1C350.4").parent == "1C350"  # type: ignore[union-attr]
+
+
 def test_cross_reference_kinds(content: EditionContent) -> None:
     kinds: dict[XRefKind, int] = {}
     for reference in content.cross_references:
@@ -202,13 +250,14 @@ def test_definitions(content: EditionContent) -> None:
 def test_defined_terms_resolve_to_definitions(content: EditionContent) -> None:
     terms = {definition.term.split(" (")[0] for definition in content.definitions}
     used = {term for entry in content.entries for item in entry.items for term in item.defined_terms}
-    assert len(used) == 149
+    # "cryptographic activation" is quoted only in the list of 5A002.b's Technical Note, not in an item.
+    assert len(used) == 148
     # Quoted in the items but not defined terms: a source typo, an alias defined only through "CEP", phrases.
     assert used - terms == {
         "(CW) lasers", "Circular Error Probable", "Numerically controlled", "numerical controlled",
         "sub-units of toxins",
     }
-    assert sum(len(item.defined_terms) for entry in content.entries for item in entry.items) == 1311
+    assert sum(len(item.defined_terms) for entry in content.entries for item in entry.items) == 1309
     digital = content.entry("4A003").items[0]  # type: ignore[union-attr]
     assert "digital computer" in digital.defined_terms
 
@@ -292,7 +341,7 @@ def test_build_and_storage_round_trip(engine: sa.Engine, sources_dir: Path) -> N
     assert loaded.edition == built.edition
     assert loaded.control_list == built.control_list
     assert loaded.entries == built.entries
-    assert loaded.item_count == 3443 and loaded.note_count == 772
+    assert loaded.item_count == 3434 and loaded.note_count == 772
     assert loaded.definitions == built.definitions
     assert loaded.cross_references == built.cross_references
     assert loaded.documents == built.documents

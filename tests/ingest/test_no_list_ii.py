@@ -64,11 +64,14 @@ def test_entries_per_category(content: EditionContent, sources_dir: Path) -> Non
 
 
 def test_measured_totals(content: EditionContent) -> None:
-    assert content.item_count == 3295
-    assert content.note_count == 741
+    # 3295 before the 2E003.f table's notes (38 pseudo-items under 2E301) and the "APP" technical note
+    # (4E001.1, 4E001.2.x) were set apart, undotted labels (3A234.b, 5A001.f, 1C351.c.12) read, and the
+    # items of 3A201, 4E001 and 9E101 placed as printed; their 16 notes (8 N.B., 8 Notes) left with them.
+    assert content.item_count == 3292
+    assert content.note_count == 725
     assert len(content.definitions) == 177
     kinds = collections.Counter(note.kind for entry in content.entries for item in entry.items for note in item.notes)
-    assert kinds == {NoteKind.TECHNICAL_NOTE: 236, NoteKind.DECONTROL: 220, NoteKind.NB: 152, NoteKind.NOTE: 133}
+    assert kinds == {NoteKind.TECHNICAL_NOTE: 236, NoteKind.DECONTROL: 220, NoteKind.NB: 144, NoteKind.NOTE: 125}
 
 
 def test_entry_structure_and_regime(content: EditionContent) -> None:
@@ -140,7 +143,8 @@ def test_no_running_text_leaks_into_items(content: EditionContent) -> None:
     marker = re.compile(r"CATEGORY \d|\d[A-E]\d{3}\S*(?: Note \d)? ?continued|\ufffe|^\d{1,3}$")
     for entry in content.entries:
         for item in entry.items:
-            assert item.text, item.code
+            # Only an item whose text is all in its children is printed without text (3A201.a.1, 4E001).
+            assert item.text or entry.children(item.code), item.code
             for text in [item.text, *(note.text for note in item.notes)]:
                 assert not marker.search(text), (item.code, text[:80])
 
@@ -161,7 +165,7 @@ def test_documents_and_cross_references(content: EditionContent) -> None:
     references = {(ref.from_code, ref.to_code, ref.kind) for ref in content.cross_references}
     assert ("1A002", "1A202", XRefKind.SEE_ALSO) in references
     assert ("3A225", "0B001.b.13", XRefKind.OTHER_THAN) in references
-    assert len(content.cross_references) == 877
+    assert len(content.cross_references) == 883
 
 
 def test_no_unplaced_text_on_the_real_pdf(parsed: tuple[EditionContent, SourceContext]) -> None:
@@ -191,3 +195,62 @@ def test_missing_file_is_a_source_error(tmp_path: Path) -> None:
     tmp_path.mkdir()
     with pytest.raises(SourceError, match="file not found"):
         no_list_ii.crawl(SourceContext(tmp_path))
+
+
+def _codes(content: EditionContent, code: str) -> list[str]:
+    entry = content.entry(code)
+    assert entry is not None
+    return [item.code for item in entry.items]
+
+
+def test_text_set_apart_after_an_entry_is_a_document_not_items(content: EditionContent) -> None:
+    assert _codes(content, "2E301") == ["2E301"]
+    assert content.entry("2E301").heading.endswith("specified in 2B350 to 2B352.")  # type: ignore[union-attr]
+    titles = [document.title for document in content.documents if document.kind == "group note"]
+    assert "TABLE - DEPOSITION TECHNIQUES - NOTES" in titles
+    assert 'TECHNICAL NOTE ON "ADJUSTED PEAK PERFORMANCE" ("APP")' in titles
+    app = next(document for document in content.documents if document.title.startswith("TECHNICAL NOTE ON"))
+    assert app.text.startswith('"APP" is an adjusted peak rate')
+
+
+def test_an_entry_printed_without_heading_opens_with_its_item_a(content: EditionContent) -> None:
+    assert _codes(content, "4E001") == ["4E001", "4E001.a", "4E001.b", "4E001.b.1", "4E001.b.2", "4E001.c"]
+    technology = content.entry("4E001")
+    assert technology is not None and technology.heading == ""
+    assert technology.item("4E001.b.1").text.startswith('"Digital computers" having an "Adjusted Peak')  # type: ignore[union-attr]
+    assert [note.label for note in technology.item("4E001.c").notes] == ["1", "2"]  # type: ignore[union-attr]
+    assert _codes(content, "9E101") == ["9E101", "9E101.a", "9E101.b"]
+
+
+def test_labels_printed_without_their_full_stop(content: EditionContent) -> None:
+    striplines = content.entry("3A234")
+    assert striplines is not None
+    assert [(item.code, item.text) for item in striplines.items[1:]] == [
+        ("3A234.a", "Voltage rating greater than 2 kV; and"),
+        ("3A234.b", "Inductance of less than 20 nH."),
+    ]
+    codes = _codes(content, "5A001")
+    assert "5A001.f.3.c" in codes and "5A001.j.2.b" in codes and not any(c.startswith("5A001.e.3") for c in codes)
+    mobile = content.entry("5A001").item("5A001.f")  # type: ignore[union-attr]
+    assert mobile is not None and mobile.text.startswith("Mobile telecommunications interception or jamming")
+    bacteria = content.entry("1C351")
+    assert bacteria is not None
+    assert [item.code for item in bacteria.children("1C351.c")] == [f"1C351.c.{n}" for n in range(1, 23)]
+    assert bacteria.item("1C351.c.12").text == "Clostridium perfringens epsilon toxin producing types;"  # type: ignore[union-attr]
+
+
+def test_an_item_and_its_first_child_on_one_line(content: EditionContent) -> None:
+    components = content.entry("3A201")
+    assert components is not None
+    assert [item.code for item in components.children("3A201.a.1")] == [f"3A201.a.1.{label}" for label in "abcd"]
+    assert [item.code for item in components.children("3A201.c.2")] == ["3A201.c.2.a", "3A201.c.2.b"]
+    assert components.item("3A201.a.2.a").text == "Voltage rating greater than 750 V;"  # type: ignore[union-attr]
+    assert [item.code for item in components.children("3A201")] == ["3A201.a", "3A201.b", "3A201.c"]
+
+
+def test_a_list_indented_under_a_note_stays_in_it(content: EditionContent) -> None:
+    radar = content.entry("6A008")
+    assert radar is not None
+    assert radar.children("6A008.k.2") == []
+    [note] = radar.item("6A008.k.2").notes  # type: ignore[union-attr]
+    assert note.text.endswith('d. Peak output power not exceeding 250 W; and e. Not capable of "frequency hopping".')

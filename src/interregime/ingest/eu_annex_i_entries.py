@@ -64,7 +64,10 @@ class _EntryLines:
             else:
                 self._continue(code, rest, where)
         else:
-            self._new_item(code, rest, self._parent_of(code), where)
+            inline = _inline_children(rest)
+            self._new_item(code, "" if inline else rest, self._parent_of(code), where)
+            for label, text in inline:
+                self._new_item(f"{code}.{label}", text, code, where)
 
     def _new_item(self, code: str, text: str, parent: str | None, where: str) -> None:
         self.note_list_owner = None
@@ -119,6 +122,24 @@ class _EntryLines:
             return
         self.context.warn(self.file, where, f"second line for item {code}, not next to the first: appended to it")
         self.items[code].text = f"{self.items[code].text}\n{rest}"
+
+
+def _inline_children(text: str) -> list[tuple[str, str]]:
+    """The sub-items of an item whose text is nothing but its lettered list ("a. Voltage rating greater
+    than 1,4 kV; b. Energy storage ...", 3A201.a.1), or [] for any other text."""
+    if not text.startswith("a. "):
+        return []
+    children: list[tuple[str, str]] = []
+    label, start = "a", 3
+    while True:
+        following = chr(ord(label) + 1)
+        boundary = re.search(rf"[;,:](?: and| or)? (?={following}\. )", text[start:])
+        if boundary is None:
+            children.append((label, text[start:].strip()))
+            return children
+        end = start + boundary.end()
+        children.append((label, text[start:end].strip()))
+        label, start = following, end + len(following) + 2
 
 
 def parse_entry(

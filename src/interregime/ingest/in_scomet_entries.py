@@ -25,7 +25,10 @@ from interregime.ingest.in_scomet_numbering import (
     split_label,
 )
 from interregime.ingest.in_scomet_pages import Line, joined_text
+from interregime.ingest.in_scomet_table import TABLE_ENTRY, split_columns
 
+# Points by which two lines' first characters may differ and still start in the same column.
+_SAME_COLUMN = 5.0
 _PART_TWO = re.compile(r"\bPart\s*[-–]?\s*(?:2|II)\b", re.IGNORECASE)
 
 
@@ -36,7 +39,8 @@ class _Open:
     lines: list[Line]
     item: Item
     note: Note | None = None
-    note_labels: list[Label] = field(default_factory=list)
+    note_labels: list[tuple[Label, float]] = field(default_factory=list)
+    note_x: float = 0.0
 
 
 @dataclass
@@ -48,6 +52,7 @@ class _Block:
     texts: dict[int, list[Line]] = field(default_factory=dict)
     stack: list[tuple[Label, Item]] = field(default_factory=list)
     notes: dict[int, list[Line]] = field(default_factory=dict)
+    label_x: dict[str, float] = field(default_factory=dict)
 
 
 class BodyReader:
@@ -94,7 +99,7 @@ class BodyReader:
             item = block.stack[-1][1] if block.stack else block.entry.items[0]
             note = Note(head.kind, head.text, head.label)
             item.notes.append(note)
-            self._open = _Open([Line(line.page, line.number, head.text)], item, note)
+            self._open = _Open([Line(line.page, line.number, head.text)], item, note, note_x=line.x)
             return
         labelled = split_label(text, self._previous_alpha(block))
         if labelled is not None and self._place_label(block, line, *labelled):
@@ -129,6 +134,8 @@ class BodyReader:
         if match["cat"] != self._category and not opens_next:
             return False
         sub = group_sub(match["digits"], match["rest"])
+        if sub and match["cat"] != "8" and sub != self._next_sub_group(match["cat"], match["grp"]):
+            sub = ""  # a footnote mark: "1C4 Export of chemicals ...", "2H5 Genetic Elements ..."
         if match["cat"] == "8" and not sub:
             return False
         key = group_sort_key(match["cat"], match["grp"], sub)
@@ -151,6 +158,13 @@ class BodyReader:
         self._open = _Open([Line(line.page, line.number, heading)] if heading else [], root)
         return True
 
+    def _next_sub_group(self, category: str, group: str) -> str:
+        """Sub-groups of categories 0-7 ("0A1", "3A2") count up from 1 within their group."""
+        position = self._position
+        if position[:2] == (category, group) and position[2:3] and position[2].isdigit():
+            return str(int(position[2]) + 1)
+        return "1"
+
     def _starts_entry(self, line: Line, text: str) -> bool:
         match = ENTRY_LINE.match(text)
         if not match or match["cat"] != self._category:
@@ -161,8 +175,11 @@ class BodyReader:
         if key <= self._last_entry or (rest[:1] and rest[:1] in ".,;:)") or key < self._position:
             return False
         labelled = split_label(rest)
-        if rest[:1].islower() and not (labelled is not None and labelled[0].is_first):
-            return False  # a wrapped reference such as "6A008 a.13 and 6A008.a 21 would ..."
+        # A wrapped reference such as "6A008 a.13 and 6A008.a 21 would ..." is no entry; a table row
+        # ("12 1B012 phenyl, ...") or a first paragraph whose predecessors the text layer lacks
+        # ("6A002 b. Projectors, ...") is.
+        if rest[:1].islower() and not match["serial"] and not (labelled is not None and _opens(*labelled)):
+            return False
         self._close_entry()
         self._last_entry = key
         self._position = key
@@ -180,8 +197,8 @@ class BodyReader:
         block = self._block
         assert block is not None and self._open is not None
         labelled = split_label(rest)
-        if labelled is not None and labelled[0].is_first:
-            self._place_label(block, Line(line.page, line.number, rest), *labelled)
+        if labelled is not None and _opens(*labelled):
+            self._place_label(block, Line(line.page, line.number, rest, line.x), *labelled, opens_entry=True)
         else:
             self._open.lines.append(Line(line.page, line.number, rest))
 
@@ -209,15 +226,16 @@ class BodyReader:
         self._open = _Open([Line(line.page, line.number, rest)] if rest else [], parent)
         return True
 
-    def _place_label(self, block: _Block, line: Line, label: Label, rest: str) -> bool:
+    def _place_label(self, block: _Block, line: Line, label: Label, rest: str, opens_entry: bool = False) -> bool:
         """Open the sub-paragraph ``label`` starts; False when the label belongs to the open note's own list."""
-        if self._open is not None and self._open.note is not None:
+        if self._open is not None and self._open.note is not None and not self._leaves_note(block, line, label):
             inside = self._open.note_labels
-            if label.is_first or any(label.follows(previous) for previous in inside):
-                inside[:] = [previous for previous in inside if previous.style != label.style] + [label]
+            if label.is_first or any(label.follows(previous) for previous, _x in inside):
+                inside[:] = [(previous, x) for previous, x in inside if previous.style != label.style]
+                inside.append((label, line.x))
                 self._open.lines.append(line)
                 return True
-        level = self._level_for(block, label)
+        level = 0 if opens_entry else self._level_for(block, label)
         if level is None:
             return False
         self._flush_open()
@@ -230,8 +248,25 @@ class BodyReader:
         else:
             item = self._new_item(block, code, parent, label)
         block.stack.append((label, item))
+        block.label_x.setdefault(code, line.x)
         self._open = _Open([Line(line.page, line.number, rest)] if rest else [], item)
         return True
+
+    def _leaves_note(self, block: _Block, line: Line, label: Label) -> bool:
+        """Whether a label that could continue the open note's own list ("c." after a note listing
+        "a." and "b.") rather continues the items: it is printed in the column of the item it
+        follows, not in the column of the note's label it follows, and not right of the note's head."""
+        assert self._open is not None
+        level = self._level_for(block, label)
+        if label.is_first or not line.x or level is None or level >= len(block.stack):
+            return False
+        if not line.text.lstrip(" (").startswith(label.value) or line.x > self._open.note_x + _SAME_COLUMN:
+            return False
+        sibling_x = block.label_x.get(block.stack[level][1].code, 0.0)
+        if abs(sibling_x - line.x) > _SAME_COLUMN:
+            return False
+        note_columns = [x for previous, x in self._open.note_labels if previous.style == label.style]
+        return bool(note_columns) and all(abs(x - line.x) > _SAME_COLUMN for x in note_columns)
 
     @staticmethod
     def _level_for(block: _Block, label: Label) -> int | None:
@@ -304,12 +339,19 @@ class BodyReader:
     @staticmethod
     def _finish(entry: Entry) -> None:
         root = entry.items[0]
+        if TABLE_ENTRY.match(entry.code):
+            split_columns(root)
         entry.heading = root.text
         for item in entry.items:
             terms: list[str] = []
             for text in [item.text, *(note.text for note in item.notes)]:
                 terms.extend(term for term in quoted_terms(text) if term not in terms)
             item.defined_terms = terms
+
+
+def _opens(label: Label, rest: str) -> bool:
+    """Whether a label after an entry code opens the entry's first sub-paragraph."""
+    return label.is_first or rest[:1].isupper() or rest[:1] in "\"“‘'"
 
 
 def _entry_text(entry: Entry) -> str:

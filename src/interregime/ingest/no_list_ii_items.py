@@ -160,6 +160,12 @@ class EntryParser:
         while len(self._stack) > depth:
             self._close_item(self._stack.pop())
         self._start_item(label, text, line.x, line.x_after_first)
+        nested = LABEL.match(text)
+        if nested and nested["label"] in ("a", "1") and nested["text"]:
+            # "1. a. Voltage rating ...": an item without text of its own whose first child starts on its line.
+            self._stack[-1].lines.clear()
+            indent = line.x_after_first - line.x
+            self._start_item(nested["label"], nested["text"], line.x_after_first, line.x_after_first + indent)
         return True
 
     def _start_item(self, label: str, text: str, label_x: float, text_x: float) -> None:

@@ -14,8 +14,9 @@ from interregime.domain.corpus import Entry, Item
 from interregime.domain.parameters import Parameter
 
 try:  # thresholds are optional: without the parameter analytics only text is compared
-    from interregime.analytics.parameters.compare import Relation, compare_parameters
+    from interregime.analytics.parameters.compare import ParameterComparison, Relation, compare_parameters, relation
     from interregime.analytics.parameters.extract import extract_parameters
+    from interregime.analytics.parameters.numbers import decimal_comma_for
 except ImportError:  # pragma: no cover - depends on the installed analytics
     compare_parameters = None  # type: ignore[assignment]
 
@@ -75,24 +76,40 @@ def word_deviations(national_text: str, regime_text: str, where: str) -> list[De
     return found
 
 
-def _parameters(items: Iterable[Item]) -> list[tuple[str, Parameter]]:
+def _parameters(items: Iterable[Item], decimal_comma: bool) -> list[tuple[str, Parameter]]:
     return [(item.code, parameter) for item in items if any(ch.isdigit() for ch in item.text)
-            for parameter in extract_parameters(item.text)]
+            for parameter in extract_parameters(item.text, decimal_comma)]
 
 
-def threshold_deviations(pairs: list[tuple[Item, Item]]) -> list[Deviation]:
+def _by_characteristic(parameters: list[tuple[str, Parameter]]) -> dict[tuple[str, str], list[Parameter]]:
+    grouped: dict[tuple[str, str], list[Parameter]] = {}
+    for _, parameter in parameters:
+        grouped.setdefault((parameter.characteristic, parameter.si_unit), []).append(parameter)
+    return grouped
+
+
+def threshold_deviations(pairs: list[tuple[Item, Item]], national_list: str, regime_list: str) -> list[Deviation]:
+    """Thresholds of aligned items that differ: the n-th threshold on a characteristic (same name, same
+    base unit) against the other side's n-th, so that an item stating two values is not cross-compared."""
     if compare_parameters is None:
         return []
+    ours_comma, theirs_comma = decimal_comma_for(national_list), decimal_comma_for(regime_list)
     found: list[Deviation] = []
     for ours, theirs in pairs:
-        for comparison in compare_parameters(_parameters([ours]), _parameters([theirs])):
-            if comparison.relation != Relation.SAME and comparison.first.characteristic == \
-                    comparison.second.characteristic:
-                found.append(Deviation("threshold differs", comparison.describe()))
+        mine = _by_characteristic(_parameters([ours], ours_comma))
+        other = _by_characteristic(_parameters([theirs], theirs_comma))
+        for key in mine.keys() & other.keys():
+            if not key[0] or len(mine[key]) != len(other[key]):
+                continue
+            for first, second in zip(mine[key], other[key], strict=True):
+                kind = relation(first, second)
+                if kind != Relation.SAME and bool(first.unit) == bool(second.unit):
+                    comparison = ParameterComparison(ours.code, theirs.code, key[0], first, second, kind)
+                    found.append(Deviation("threshold differs", comparison.describe()))
     return found
 
 
-def compare_entries(national: Entry, regime: Entry) -> list[Deviation]:
+def compare_entries(national: Entry, regime: Entry, national_list: str, regime_list: str) -> list[Deviation]:
     pairs, only_ours, only_theirs = aligned_items(national, regime)
     found: list[Deviation] = []
     if only_ours:
@@ -102,5 +119,5 @@ def compare_entries(national: Entry, regime: Entry) -> list[Deviation]:
     national_text = " ".join(ours.text for ours, _ in pairs) if pairs else " ".join(i.text for i in national.items)
     regime_text = " ".join(theirs.text for _, theirs in pairs) if pairs else " ".join(i.text for i in regime.items)
     found.extend(word_deviations(national_text, regime_text, "matching items" if pairs else "whole entry"))
-    found.extend(threshold_deviations(pairs))
+    found.extend(threshold_deviations(pairs, national_list, regime_list))
     return found

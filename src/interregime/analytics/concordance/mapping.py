@@ -59,10 +59,11 @@ class _Regimes:
         self.eu: dict[str, Entry] = {e.code: e for e in eu.entries} if eu else {}
         self.references = [Reference(e.regime, e.code, e) for e in self.eu.values() if e.regime is not None]
 
-    def text_of(self, regime: Regime | None, code: str) -> Entry | None:
+    def text_of(self, regime: Regime | None, code: str) -> tuple[str, Entry] | None:
+        """The list holding the regime's wording of ``code`` and that entry."""
         if regime == Regime.WA and code in self.wassenaar:
-            return self.wassenaar[code]
-        return self.eu.get(code)
+            return REGIME_LIST, self.wassenaar[code]
+        return (EU_LIST, self.eu[code]) if code in self.eu else None
 
 
 def _native(regime: Regime, code: str, entry: Entry | None, regimes: _Regimes) -> tuple[str, float, str]:
@@ -92,8 +93,8 @@ def _from_rule(list_id: str, entry: Entry, rule: RuleResult, regimes: _Regimes) 
     row = ConcordanceRow(list_id, entry.code, entry.heading, rule.regime, native, eu_code, rule.method,
                          round(rule.confidence * factor, 2), "; ".join(n for n in (rule.note, note) if n))
     reference = regimes.text_of(rule.regime, eu_code)
-    if reference is not None and reference is not entry:
-        row.deviations = compare_entries(entry, reference)
+    if reference is not None and reference[1] is not entry:
+        row.deviations = compare_entries(entry, reference[1], list_id, reference[0])
     return row
 
 

@@ -22,6 +22,7 @@ from interregime.domain.parameters import Parameter
 
 try:  # thresholds are optional: without the extractor the characteristic signal is zero
     from interregime.analytics.parameters.extract import extract_parameters
+    from interregime.analytics.parameters.numbers import decimal_comma_for
 except ImportError:  # pragma: no cover - depends on the installed analytics
     extract_parameters = None  # type: ignore[assignment]
 
@@ -122,7 +123,8 @@ def compute_features(units: Sequence[Unit], ignore_xrefs: bool) -> Features:
             for item in unit.entry.items:
                 text = clean(item.text)
                 if any(char.isdigit() for char in text):
-                    per_unit[position].extend((item.code, parameter) for parameter in extract_parameters(text))
+                    found = extract_parameters(text, decimal_comma_for(unit.list_id))
+                    per_unit[position].extend((item.code, parameter) for parameter in found)
     regimes = np.asarray([unit.regime.value for unit in units], dtype=object)
     doc_vectors = tfidf(documents)
     heading_vectors = tfidf([tokens(clean(unit.heading)) for unit in units])

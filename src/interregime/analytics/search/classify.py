@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -37,8 +38,8 @@ class ResultGroup:
     item_text: str
     explanation: dict[str, Any]
     check: dict[str, Any] | None
-    members: list[Member] = field(default_factory=list)
-    related: list[str] = field(default_factory=list)
+    members: builtins.list[Member] = field(default_factory=builtins.list)
+    related: builtins.list[str] = field(default_factory=builtins.list)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -17,7 +17,7 @@ def _entry_link(row: Row) -> str | None:
 
 
 def _regime_link(row: Row) -> str | None:
-    if row["regime"] == "WA" and row["regime_code"] and not str(row["regime_code"]).startswith("ML"):
+    if row["regime"] == "WA" and row["regime_code"]:
         return entry_href(REGIME_LIST, str(row["regime_code"]))
     return None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from interregime.analytics.overlaps import detect
 from interregime.storage import corpus_store
@@ -11,7 +12,7 @@ from interregime.web.report_model import ReportContext, ReportPage, ReportTable,
 TOP_PAIRS = 400
 
 
-def _href(side: str):  # type: ignore[no-untyped-def]
+def _href(side: str) -> Callable[[Row], str | None]:
     def link(row: Row) -> str | None:
         return entry_href(str(row[f"{side}_list"]), str(row[f"{side}_entry"]))
     return link

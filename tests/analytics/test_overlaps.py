@@ -1,0 +1,77 @@
+"""Overlap detection on the real corpus (all five lists, built once per session)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from interregime.analytics.overlaps import OverlapKind, detect
+from interregime.analytics.overlaps.baseline import brute_force_scores
+from interregime.analytics.overlaps.evaluation import recall_at_k, referenced_pairs
+from interregime.analytics.overlaps.text import entry_lines
+from interregime.domain.codes import EU_ENTRY
+from interregime.domain.corpus import EditionContent
+from tests.analytics.overlap_corpus import contents
+
+pytestmark = pytest.mark.slow
+
+KNOWN = [("2B001", "2B201"), ("1C116", "1C216"), ("9A012", "9A112"), ("7A002", "7A102"), ("6A005", "6A205")]
+
+
+@pytest.fixture(scope="module")
+def corpus(sources_dir: Path) -> list[EditionContent]:
+    return list(contents(sources_dir).values())
+
+
+def _pairs(detection) -> set[frozenset[str]]:  # type: ignore[no-untyped-def]
+    return {frozenset({o.a.code, o.b.code}) for o in detection.overlaps}
+
+
+def test_known_cross_regime_overlaps_are_found_blind_to_references(corpus: list[EditionContent]) -> None:
+    detection = detect(corpus, ignore_xrefs=True)
+    found = _pairs(detection)
+    for first, second in KNOWN:
+        assert frozenset({first, second}) in found
+    assert all(o.a.regime != o.b.regime for o in detection.overlaps)
+
+
+def test_blind_mode_ignores_cross_references_and_codes(corpus: list[EditionContent]) -> None:
+    stripped = [replace(content, cross_references=[]) for content in corpus]
+    assert np.allclose(detect(corpus, ignore_xrefs=True, classify_pairs=False).scores,
+                       detect(stripped, ignore_xrefs=True, classify_pairs=False).scores)
+    eu = next(content for content in corpus if content.control_list.id == "eu-annex-i")
+    for entry in eu.entries:
+        for _, line in entry_lines(entry, ignore_xrefs=True):
+            assert not any(EU_ENTRY.match(word.strip(".,;:()")) for word in line.split()), line
+
+
+def test_recall_of_referenced_partners_beats_plain_tfidf(corpus: list[EditionContent]) -> None:
+    detection = detect(corpus, ignore_xrefs=True, classify_pairs=False)
+    eu = [content for content in corpus if content.control_list.id == "eu-annex-i"]
+    truth_eu = referenced_pairs(eu, detection.units)
+    truth_all = referenced_pairs(corpus, detection.units)
+    assert len(truth_eu) > 100 and len(truth_all) > len(truth_eu)
+    ours = recall_at_k(detection.scores, detection.units, truth_eu)
+    tfidf = recall_at_k(detection.features.document, detection.units, truth_eu)
+    assert ours.value >= 0.85 > tfidf.value
+    assert recall_at_k(detection.scores, detection.units, truth_all).value >= 0.6
+
+
+def test_vectorised_scores_equal_the_pairwise_loop(corpus: list[EditionContent]) -> None:
+    detection = detect(corpus, ignore_xrefs=True, classify_pairs=False)
+    assert np.allclose(brute_force_scores(detection.features), detection.scores, atol=1e-8)
+
+
+def test_cross_references_mark_carve_outs_and_thresholds_nest(corpus: list[EditionContent]) -> None:
+    detection = detect(corpus)
+    by_pair = {frozenset({o.a.code, o.b.code}): o for o in detection.overlaps}
+    steel = by_pair[frozenset({"1C116", "1C216"})]
+    assert steel.kind == OverlapKind.CARVED_OUT and "other than" in steel.explanation
+    assert "maraging" in steel.shared_terms
+    blind = {frozenset({o.a.code, o.b.code}): o for o in detect(corpus, ignore_xrefs=True).overlaps}
+    presses = blind[frozenset({"2B004", "2B104"})]
+    assert presses.kind == OverlapKind.NESTED
+    assert any("working pressure" in text and "stricter" in text for text in presses.comparisons)
