@@ -39,7 +39,7 @@ def test_a_good_copy_survives_a_bad_download(published: tuple[Path, OfficialFile
     fetch_module.fetch_file(folder, official)
     good = OfficialFile(official.relative_path, official.url, official.sha256)
     changed = OfficialFile(good.relative_path, good.url + ".missing", "e" * 64)
-    with pytest.raises(SourceError, match="download from .* failed"):
+    with pytest.raises(SourceError, match=r"download from .* failed"):
         fetch_module.fetch_file(folder, changed)
     assert (folder / "wassenaar" / "list.pdf").read_bytes() == b"%PDF-1.7 an official list"
 

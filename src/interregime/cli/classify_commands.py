@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -10,7 +11,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from interregime.analytics.search import Classifier, DenseModelMissing, Method, ResultGroup
-from interregime.cli.output import Format, emit, stderr
+from interregime.cli.output import Format, emit, stderr, to_json
 from interregime.cli.state import state
 
 TABLE_COLUMNS = ["entry", "list", "code", "regime", "score", "item", "check", "members"]
@@ -71,13 +72,14 @@ def classify(
             emit([_flat(group, fmt) for group in results], fmt, TABLE_COLUMNS if fmt == Format.table else CSV_COLUMNS)
         return
     if queries is not None:
-        lines = [line.strip() for line in queries.read_text(encoding="utf-8").splitlines() if line.strip()]
-        answers = [[group.to_json() for group in classifier.classify(line, top, list_id)] for line in lines]
+        # One answer per line, blank lines included, so that answer i belongs to line i of the file.
+        lines = [line.strip() for line in queries.read_text(encoding="utf-8").splitlines()]
+        answers = [classifier.classify(line, top, list_id) if line else [] for line in lines]
         if fmt == Format.json:
-            emit(answers, fmt)
+            sys.stdout.write(to_json([[group.to_json() for group in answer] for answer in answers]) + "\n")
         else:
-            emit([{"query": line, **_flat(group, fmt)} for line in lines
-                  for group in classifier.classify(line, top, list_id)], fmt, ["query", *CSV_COLUMNS])
+            emit([{"query": line, **_flat(group, fmt)} for line, answer in zip(lines, answers, strict=True)
+                  for group in answer], fmt, ["query", *CSV_COLUMNS])
         return
     assert csv_file is not None
     descriptions = _descriptions(csv_file, column)

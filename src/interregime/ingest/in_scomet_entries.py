@@ -238,11 +238,17 @@ class BodyReader:
         level = 0 if opens_entry else self._level_for(block, label)
         if level is None:
             return False
-        self._flush_open()
-        del block.stack[level:]
-        parent = block.stack[-1][1] if block.stack else block.entry.items[0]
+        parent = block.stack[level - 1][1] if level else block.entry.items[0]
         code = f"{parent.code}.{label.value}"
         item = block.entry.item(code)
+        if item is not None and self._open is not None and self._open.note is not None:
+            # A note's list whose first label the text glues to its word ("a.Specially shaped"):
+            # an item that exists already is no new sub-paragraph.
+            self._open.note_labels.append((label, line.x))
+            self._open.lines.append(line)
+            return True
+        self._flush_open()
+        del block.stack[level:]
         if item is not None:
             self.context.warn(self.file, line.place, f"{code} printed twice; text added to the first")
         else:

@@ -50,7 +50,8 @@ def _cells(table: ReportTable) -> list[list[dict[str, Any]]]:
         cells = []
         for column in table.columns:
             value = row.get(column)
-            text = "" if value is None else ("; ".join(map(str, value)) if isinstance(value, list) else str(value))
+            text: Any = "" if value is None else ("; ".join(map(str, value)) if isinstance(value, list)
+                                                  else str(value))
             if hasattr(value, "__html__"):
                 text = value
             link = table.links.get(column)

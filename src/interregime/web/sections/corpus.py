@@ -20,7 +20,7 @@ def section(context: ReportContext) -> ReportPage:
         ],
         caption="Editions in the corpus",
     )
-    entry_rows = []
+    entry_rows: list[dict[str, object]] = []
     for list_id in corpus_store.list_ids(context.engine):
         content = corpus_store.load_edition(context.engine, list_id)
         entry_rows.extend(

@@ -34,7 +34,9 @@ STUDIES = (
 def section(context: ReportContext) -> ReportPage | None:
     if context.sources_dir is None:
         return None
-    rows, curves, charts = [], [], []
+    rows: list[dict[str, object]] = []
+    curves: list[dict[str, object]] = []
+    charts: list[str] = []
     for study in STUDIES:
         try:
             catalog = load_catalog(study.catalog, context.sources_dir)
