@@ -49,8 +49,8 @@ def test_every_entry_of_every_list_gets_a_row(rows: dict[tuple[str, str], Concor
 def test_numbering_rules(rows: dict[tuple[str, str], ConcordanceRow]) -> None:
     assert rows[("us-ccl", "2B001")].regime_code == "2.B.1"
     assert rows[("us-ccl", "9A610")].regime_code == "ML10"
-    assert rows[("in-scomet", "8B001")].regime_entry == "2B001"
-    assert rows[("in-scomet", "8B001")].regime_code == "2.B.1"
+    assert rows[("in-scomet", "8B201")].regime_entry == "2B001"
+    assert rows[("in-scomet", "8B201")].regime_code == "2.B.1"
     assert rows[("in-scomet", "6A004")].regime_code == "ML4"
     assert rows[("no-list-ii", "1C216")].regime == Regime.NSG
     assert (ccl_munitions("0A505"), ccl_munitions("0D501"), ccl_munitions("9A619"), ccl_munitions("2B001")) == (

@@ -98,7 +98,9 @@ def scomet_rule(entry: Entry) -> RuleResult | None:
     if munitions:
         return RuleResult(Regime.WA, f"ML{int(munitions['num'])}", Method.CODE, 0.95, "SCOMET category 6")
     if code[:2] in ("1A", "1B", "1C"):
-        schedule = CWC_SCHEDULE.search(entry.heading)
+        notes = (note.text for item in entry.items for note in item.notes)
+        text = " ".join([entry.heading, *(item.text for item in entry.items), *notes])
+        schedule = CWC_SCHEDULE.search(text)
         if schedule:
             number = f"{schedule['schedule']}.{schedule['part']}.{int(schedule['num'])}"
             return RuleResult(Regime.CWC, f"Schedule {number}", Method.CODE, 0.95,
