@@ -1,10 +1,12 @@
 """Benchmark of `interregime classify`: recall and latency of BM25 alone, dense alone and hybrid.
 
-    INTERREGIME_DATABASE_URL=sqlite:////tmp/search-dev.sqlite .venv/bin/python bench/classify.py [--rebuild]
+    INTERREGIME_DATABASE_URL=sqlite:////tmp/search-dev.sqlite .venv/bin/python bench/classify.py \
+        [--queries FILE ...] [--rebuild] [--misses]
 
 Recall is measured at entry level: a query is answered at rank k when the k-th result group's EU-style
-entry code is one of the query's expected codes. Figures are given for the whole query set and for
-its `tune` and `test` halves (weights were chosen on `tune` only).
+entry code is one of the query's expected codes. Figures are given for each query file as a whole and
+for each of its splits (`tune`/`test` in the development set, whose weights were chosen on `tune`;
+`heldout` in the held-out set, which was not used for tuning). By default both files are measured.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from interregime.analytics.search.index import SearchIndex, cache_root, fingerpr
 from interregime.analytics.search.ranking import Method
 from interregime.storage.database import create_engine
 
-QUERIES = Path(__file__).resolve().parents[1] / "tests" / "data" / "classify_queries.jsonl"
+_DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+QUERY_FILES = (_DATA / "classify_queries.jsonl", _DATA / "classify_heldout.jsonl")
 DEPTH = 10
 
 
@@ -44,6 +47,7 @@ def metrics(ranks: list[int | None]) -> dict[str, float]:
         "R@5": sum(1 for r in ranks if r is not None and r <= 5) / count,
         "R@10": sum(1 for r in ranks if r is not None and r <= 10) / count,
         "MRR": sum(1 / r for r in ranks if r is not None) / count,
+        "n": float(len(ranks)),
     }
 
 
@@ -52,14 +56,15 @@ def evaluate(index: SearchIndex, method: Method, queries: list[dict[str, object]
     for query in queries:
         classifier.classify(str(query["query"]), top=DEPTH)
     latencies: list[float] = []
-    ranks: dict[str, list[int | None]] = {"all": [], "tune": [], "test": []}
+    ranks: dict[str, list[int | None]] = {"all": []}
     misses: list[str] = []
     for query in queries:
         started = time.perf_counter()
         rank = rank_of(classifier, str(query["query"]), set(query["expected"]))  # type: ignore[arg-type]
         latencies.append((time.perf_counter() - started) * 1000)
         ranks["all"].append(rank)
-        ranks[str(query["split"])].append(rank)
+        if query.get("split"):
+            ranks.setdefault(str(query["split"]), []).append(rank)
         if rank is None or rank > 1:
             misses.append(f"{query['id']} rank={rank} {query['query']}")
     latencies.sort()
@@ -74,7 +79,8 @@ def evaluate(index: SearchIndex, method: Method, queries: list[dict[str, object]
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--queries", type=Path, default=QUERIES)
+    parser.add_argument("--queries", type=Path, nargs="+", default=list(QUERY_FILES),
+                        help="JSON-lines query files (default: the development and the held-out set)")
     parser.add_argument("--rebuild", action="store_true", help="drop the cached index and build it again")
     parser.add_argument("--misses", action="store_true", help="print the queries not answered at rank 1")
     args = parser.parse_args()
@@ -84,23 +90,26 @@ def main() -> None:
     started = time.perf_counter()
     index = open_index(engine, with_dense=dense.available())
     opened = time.perf_counter() - started
-    queries = load_queries(args.queries)
-    print(f"{len(queries)} queries; {len(index.documents)} item lines; index opened in {opened:.2f} s")
+    query_sets = {path.stem: load_queries(path) for path in args.queries}
+    sizes = ", ".join(f"{name} {len(queries)}" for name, queries in query_sets.items())
+    print(f"queries: {sizes}; {len(index.documents)} item lines; index opened in {opened:.2f} s")
     print("index build (s): " + ", ".join(f"{k} {v:.1f}" for k, v in index.timings.items()))
     methods = [Method.BM25, *([Method.DENSE, Method.HYBRID] if index.vectors is not None else [])]
-    header = f"{'method':8} {'split':5} {'R@1':>5} {'R@5':>5} {'R@10':>5} {'MRR':>5} {'p50ms':>6} {'p95ms':>6}"
-    print(header)
-    for method in methods:
-        result = evaluate(index, method, queries)
-        for split in ("all", "tune", "test"):
-            m = result[split]
-            assert isinstance(m, dict)
-            print(f"{method.value:8} {split:5} {m['R@1']:5.3f} {m['R@5']:5.3f} {m['R@10']:5.3f} {m['MRR']:5.3f} "
-                  f"{result['p50_ms']:6.1f} {result['p95_ms']:6.1f}")
-        if args.misses:
-            for line in result["misses"]:  # type: ignore[attr-defined]
-                print("   ", line)
-
+    print(f"{'queries':18} {'method':8} {'split':7} {'n':>4} {'R@1':>5} {'R@5':>5} {'R@10':>5} {'MRR':>5} "
+          f"{'p50ms':>6} {'p95ms':>6}")
+    for name, queries in query_sets.items():
+        for method in methods:
+            result = evaluate(index, method, queries)
+            splits = [key for key, value in result.items() if isinstance(value, dict)
+                      and (key == "all" or value["n"] < len(queries))]
+            for split in splits:
+                m = result[split]
+                assert isinstance(m, dict)
+                print(f"{name:18} {method.value:8} {split:7} {int(m['n']):4d} {m['R@1']:5.3f} {m['R@5']:5.3f} "
+                      f"{m['R@10']:5.3f} {m['MRR']:5.3f} {result['p50_ms']:6.1f} {result['p95_ms']:6.1f}")
+            if args.misses:
+                for line in result["misses"]:  # type: ignore[attr-defined]
+                    print("   ", line)
 
 if __name__ == "__main__":
     main()

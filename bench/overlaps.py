@@ -31,10 +31,9 @@ REPO = Path(__file__).resolve().parents[1]
 LABELS = REPO / "tests" / "data" / "overlap_pairs_labelled.csv"
 
 
-def _engine(database: str | None, sources: Path) -> sa.Engine:
+def _engine(database: str | None, sources: Path, folder: Path) -> sa.Engine:
     if database:
         return create_engine(database)
-    folder = Path(tempfile.mkdtemp(prefix="overlaps-bench-"))
     engine = create_engine(f"sqlite:///{folder / 'corpus.sqlite'}")
     upgrade(engine)
     build(engine, sources, only=["eu-annex-i", "us-ccl", "wassenaar", "in-scomet", "no-list-ii"])
@@ -55,7 +54,13 @@ def main() -> None:
     parser.add_argument("--database")
     parser.add_argument("--sources", type=Path, default=REPO.parent / "shared" / "data" / "raw")
     args = parser.parse_args()
-    engine = _engine(args.database, args.sources)
+    with tempfile.TemporaryDirectory(prefix="overlaps-bench-") as folder:
+        engine = _engine(args.database, args.sources, Path(folder))
+        run(engine)
+        engine.dispose()
+
+
+def run(engine: sa.Engine) -> None:
     started = time.perf_counter()
     contents = [corpus_store.load_edition(engine, list_id) for list_id in corpus_store.list_ids(engine)]
     loaded = time.perf_counter() - started
@@ -91,7 +96,7 @@ def main() -> None:
           f"{brute_time:.2f} s; same scores: {same}; ratio {brute_time / vector_time:.0f}x")
     brute_detect = detect_time - vector_time + brute_time
     print(f"whole detection with the loop instead: {brute_detect:.2f} s; ratio {brute_detect / detect_time:.1f}x")
-    print(f"evidence: {', '.join(f'{k}: {sorted(v)}' for k, v in EVIDENCE.items())}")
+    print(f"evidence: {'; '.join(f'{k}: ' + ', '.join(sorted(x.value for x in v)) for k, v in EVIDENCE.items())}")
     for name, recall, base in (("all", recall_all, baseline_all), ("eu-annex-i", recall_eu, baseline_eu)):
         print(f"recall@10 {name}: {recall.value:.3f} ({recall.found}/{recall.referenced} pairs, "
               f"{recall.entries} entries); TF-IDF cosine alone {base.value:.3f}")

@@ -1,6 +1,10 @@
 """Parameter extraction: precision and recall over the hand-labelled lines, throughput and coverage.
 
-Usage: .venv/bin/python bench/parameters.py [--sources DIR] [--lists eu-annex-i,us-ccl,...] [--errors]
+Usage: .venv/bin/python bench/parameters.py [--labels FILE] [--sources DIR] [--lists eu-annex-i,us-ccl,...]
+                                           [--errors] [--no-coverage]
+
+Without ``--labels`` both labelled sets are scored side by side: the set the extractor was tuned on
+(``parameters_labelled.jsonl``) and the held-out set written after it (``parameters_heldout.jsonl``).
 
 A predicted parameter counts as right when its comparator, its value (or low and high) and its unit
 agree with a label's, units compared through pint (same dimension, same magnitude in base units).
@@ -20,11 +24,12 @@ from pathlib import Path
 
 from interregime.analytics.parameters.extract import extract_parameters
 from interregime.analytics.parameters.numbers import decimal_comma_for
-from interregime.analytics.parameters.units import parse_unit, to_si
+from interregime.analytics.parameters.units import UnitError, parse_unit, to_si
 from interregime.domain.parameters import Parameter
 
 REPO = Path(__file__).resolve().parents[1]
 LABELLED = REPO / "tests" / "data" / "parameters_labelled.jsonl"
+HELDOUT = REPO / "tests" / "data" / "parameters_heldout.jsonl"
 EU_JSON = "eu_annex_i/eu_2021_821_annex_i_consolidated_20251115.json"
 
 
@@ -53,6 +58,10 @@ def same(label: dict[str, object], parameter: Parameter) -> bool:
     if label["comparator"] != parameter.comparator.value:
         return False
     unit = str(label["unit"])
+    try:
+        parse_unit(unit)
+    except UnitError:
+        return False
     for key in ("value", "low", "high"):
         expected = label[key]
         expected_si, expected_unit = _si(float(expected) if expected is not None else None, unit)  # type: ignore[arg-type]
@@ -125,20 +134,52 @@ def coverage_and_speed(name: str, lines: list[str], decimal_comma: bool) -> dict
     }
 
 
+def _read_labels(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def precision_recall(path: Path, show_errors: bool) -> dict[str, float]:
+    rows = _read_labels(path)
+    true_positive, predicted, expected = score(rows, show_errors)
+    return {
+        "lines": len(rows), "expected": expected, "predicted": predicted, "right": true_positive,
+        "precision": true_positive / predicted if predicted else 1.0,
+        "recall": true_positive / expected if expected else 1.0,
+    }
+
+
+def _print_scores(scores: dict[str, dict[str, float]]) -> None:
+    print("| measure | " + " | ".join(scores) + " |")
+    print("|---|" + "---:|" * len(scores))
+    rows = [
+        ("labelled lines", lambda figures: f"{figures['lines']:.0f}"),
+        ("labelled parameters", lambda figures: f"{figures['expected']:.0f}"),
+        ("precision", lambda f: f"{f['precision']:.3f} ({f['right']:.0f}/{f['predicted']:.0f})"),
+        ("recall", lambda figures: f"{figures['recall']:.3f} ({figures['right']:.0f}/{figures['expected']:.0f})"),
+    ]
+    for name, cell in rows:
+        print(f"| {name} | " + " | ".join(cell(figures) for figures in scores.values()) + " |")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--labels", type=Path, help="score this labelled JSONL file only")
     parser.add_argument("--sources", type=Path, default=REPO.parent / "shared" / "data" / "raw")
     parser.add_argument("--lists", default="eu-annex-i,us-ccl,wassenaar,in-scomet,no-list-ii")
     parser.add_argument("--errors", action="store_true", help="print every line with a wrong or missed parameter")
+    parser.add_argument("--no-coverage", action="store_true", help="skip the throughput and coverage table")
     args = parser.parse_args(argv)
 
-    rows = [json.loads(line) for line in LABELLED.read_text(encoding="utf-8").splitlines() if line.strip()]
     extract_parameters("warm-up exceeding 1 mm")
-    true_positive, predicted, expected = score(rows, args.errors)
-    precision = true_positive / predicted if predicted else 1.0
-    recall = true_positive / expected if expected else 1.0
-    print(f"labelled lines {len(rows)}, labelled parameters {expected}, extracted {predicted}, right {true_positive}")
-    print(f"precision {precision:.3f}  recall {recall:.3f}")
+    label_files = [args.labels] if args.labels else [LABELLED, HELDOUT]
+    scores: dict[str, dict[str, float]] = {}
+    for path in label_files:
+        if args.errors:
+            print(f"== {path.name}")
+        scores[path.name] = precision_recall(path, args.errors)
+    _print_scores(scores)
+    if args.no_coverage:
+        return 0
 
     print("| source | item lines | lines with a digit | coverage | parameters | seconds | items/s |")
     print("|---|---:|---:|---:|---:|---:|---:|")

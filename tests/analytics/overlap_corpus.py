@@ -3,7 +3,9 @@ overlap, concordance and analysis-CLI tests."""
 
 from __future__ import annotations
 
+import atexit
 import functools
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -20,6 +22,7 @@ LISTS = ("eu-annex-i", "us-ccl", "wassenaar", "in-scomet", "no-list-ii")
 @functools.cache
 def corpus_url(sources_dir: Path) -> str:
     folder = Path(tempfile.mkdtemp(prefix="interregime-overlaps-"))
+    atexit.register(shutil.rmtree, folder, True)
     url = f"sqlite:///{folder / 'corpus.sqlite'}"
     engine = create_engine(url)
     upgrade(engine)

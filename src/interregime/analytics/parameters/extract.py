@@ -44,7 +44,7 @@ _ONE_OR_MORE = re.compile(r"\bone or more\b", re.IGNORECASE)
 
 def _blank_aside(match: re.Match[str]) -> str:
     aside = match.group(0)
-    if idioms().before.search(aside) and re.search(r"\d", aside):
+    if (idioms().before.search(aside) or idioms().after.search(aside)) and re.search(r"\d", aside):
         return "\0" + aside[1:-1] + "\0"
     return " " * len(aside)
 
@@ -52,7 +52,7 @@ def _blank_aside(match: re.Match[str]) -> str:
 def _mask(text: str) -> str:
     """Blank out parenthesised asides (restatements such as "(20 °C)") and "one or more" so that
     they neither end a clause nor become a characteristic; positions are kept. An aside that
-    states a threshold of its own keeps its text."""
+    states a threshold of its own ("(1 % or greater)") keeps its text."""
     masked = text
     while True:
         replaced = _PARENTHESES.sub(_blank_aside, masked)

@@ -8,11 +8,21 @@ from dataclasses import dataclass
 
 from interregime.analytics.parameters.comparators import comparator_after, comparator_before, idioms
 from interregime.analytics.parameters.numbers import WORD_NUMBERS, NumberError, find_numbers, value_of
-from interregime.analytics.parameters.units import UnitError, convert, match_unit, parse_unit
+from interregime.analytics.parameters.units import UnitError, convert, match_unit, parse_unit, unit_before
 from interregime.domain.parameters import Comparator
 
 _WINDOW = 80
-_BETWEEN = re.compile(r"[\s±]*(?:\+/-\s*)?$")
+_BETWEEN = re.compile(r"(?:\s|±|\+/-|\bplus or minus\b|\ban?\b)*$", re.IGNORECASE)
+_MULTIPLIER = re.compile(r"\s+(?P<word>thousand|million|billion)\b", re.IGNORECASE)
+_MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+_WORD_NUMBER = re.compile(r"\b(?P<word>" + "|".join(WORD_NUMBERS) + r")\b", re.IGNORECASE)
+_SPELLED_UNIT = re.compile(r"[A-Za-z]{3,}(?: [A-Za-z]+)*")
+_FLAT_POWER = re.compile(r"(?<![\w.,])10\s?[-−–]\s?(?P<exponent>\d{1,2})(?![\d,.]\d)")
+_NUMBER_AHEAD = re.compile(r"\s*[-+−]?\.?\d")
+_GAP = re.compile(
+    r"(?:\s+(?!(?:and|or|nor|but|with|at|for|when|which|that|in|on|to|from|per|if|than)\b)"
+    r"(?:[A-Za-z][A-Za-z\-]*|[\"'‘’“”][^\"'‘’“”;,\d]{1,40}[\"'‘’“”]|\([\"'‘’“”]?[A-Za-z/]{1,12}[\"'‘’“”]?\))){1,5}"
+)
 _WORD_COUNT = re.compile(
     r"\b(?P<word>" + "|".join(WORD_NUMBERS) + r")\s+or\s+(?P<tail>more|fewer|less|greater)\b", re.IGNORECASE
 )
@@ -46,19 +56,61 @@ class _Number:
     unit_end: int
 
 
-def _numbers(text: str, decimal_comma: bool) -> list[_Number]:
+def _unit_after(text: str, position: int) -> tuple[int, str]:
+    unit = match_unit(text, position)
+    return unit if unit else (position, "")
+
+
+def _flat_powers(text: str) -> list[_Number]:
+    """``less than 10-14 J``: a bare ten with its exponent written flat, read as a power only after a
+    comparator (elsewhere ``10-14`` may be a range)."""
+    powers: list[_Number] = []
+    for match in _FLAT_POWER.finditer(text):
+        if _comparator_before(text, match.start()) is None:
+            continue
+        unit_end, unit_text = _unit_after(text, match.end())
+        powers.append(_Number(match.start(), match.end(), 10.0 ** -int(match.group("exponent")), unit_text, unit_end))
+    return powers
+
+
+def _spelled_numbers(text: str, taken: list[tuple[int, int]]) -> list[_Number]:
+    """Number words: ``five or more axes``, and ``thirty minutes`` before a spelled-out unit."""
     numbers: list[_Number] = []
+    for match in _WORD_COUNT.finditer(text):
+        value = float(WORD_NUMBERS[match.group("word").lower()])
+        numbers.append(_Number(match.start(), match.start("word") + len(match.group("word")), value, "", 0))
+        taken.append((match.start(), match.end()))
+    for match in _WORD_NUMBER.finditer(text):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        unit_end, unit_text = _unit_after(text, match.end())
+        if _SPELLED_UNIT.fullmatch(unit_text):
+            numbers.append(_Number(match.start(), match.end(), float(WORD_NUMBERS[match.group("word").lower()]),
+                                   unit_text, unit_end))
+    return numbers
+
+
+def _numbers(text: str, decimal_comma: bool) -> list[_Number]:
+    numbers = _flat_powers(text)
+    taken = [(number.start, number.unit_end) for number in numbers]
     for match in find_numbers(text):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
         try:
             value = value_of(match, decimal_comma)
         except (NumberError, ValueError, OverflowError):
             continue
-        unit = match_unit(text, match.end())
-        unit_end, unit_text = unit if unit else (match.end(), "")
-        numbers.append(_Number(match.start(), match.end(), value, unit_text, unit_end))
-    for match in _WORD_COUNT.finditer(text):
-        value = float(WORD_NUMBERS[match.group("word").lower()])
-        numbers.append(_Number(match.start(), match.start("word") + len(match.group("word")), value, "", 0))
+        end = match.end()
+        multiplier = _MULTIPLIER.match(text, end)
+        if multiplier:
+            value *= _MULTIPLIERS[multiplier.group("word").lower()]
+            end = multiplier.end()
+        unit_end, unit_text = _unit_after(text, end)
+        start = match.start()
+        if not unit_text and (prefixed := unit_before(text, start)):
+            start, unit_text = prefixed
+        numbers.append(_Number(start, match.end(), value, unit_text, unit_end))
+    numbers.extend(_spelled_numbers(text, taken))
     numbers.sort(key=lambda number: number.start)
     return [
         number if number.unit_end else _Number(number.start, number.end, number.value, "", number.end)
@@ -114,6 +166,26 @@ def _in_unit(value: float, unit_text: str, target_text: str) -> float | None:
         return None
 
 
+def _bare_range(text: str, number: _Number, upper: _Number) -> bool:
+    """``an operating pressure of 1,5 to 60 MPa``: a range without an opening word when "to" joins two
+    numbers, the second with a unit, and no comparator stands before the first."""
+    return (bool(upper.unit_text) and re.fullmatch(r"\s*to\s*", text[number.unit_end : upper.start]) is not None
+            and _comparator_before(text, number.start) is None)
+
+
+def _after_idiom(text: str, number: _Number) -> re.Match[str] | None:
+    """The comparator written after the number: ``10 kg or more``, also past a counted noun (``5 axes or
+    more``) or a few words naming the measure (``200 m 'CEP' or less``, ``60% of the strength or more``).
+    ``below 228 K or above 358 K`` is two thresholds, so an idiom followed by a number does not count."""
+    after = idioms().after.match(text, number.unit_end)
+    if after is None:
+        gap = (_COUNTED_NOUN if not number.unit_text else _GAP).match(text, number.unit_end)
+        after = idioms().after.match(text, gap.end()) if gap else None
+    if after is not None and _NUMBER_AHEAD.match(text, after.end()):
+        return None
+    return after
+
+
 def find_mentions(text: str, decimal_comma: bool) -> list[Mention]:
     numbers = _numbers(text, decimal_comma)
     mentions: list[Mention] = []
@@ -126,19 +198,17 @@ def find_mentions(text: str, decimal_comma: bool) -> list[Mention]:
         opening = _range_opening(text, number.start)
         if opening is not None and _OUTSIDE.search(text, max(0, opening - 30), opening):
             continue
-        if opening is not None and index < len(numbers):
+        if index < len(numbers) and (opening is not None or _bare_range(text, number, numbers[index])):
             upper = numbers[index]
             joining = idioms().range_joining.fullmatch(text[number.unit_end : upper.start])
-            if joining:
-                unit = upper.unit_text or number.unit_text
-                mentions.append(Mention(opening, number.start, upper.unit_end, Comparator.RANGE, None,
-                                        number.value, upper.value, unit, True, True))
+            unit = upper.unit_text or number.unit_text
+            low = _in_unit(number.value, number.unit_text, unit)
+            if joining and low is not None:
+                mentions.append(Mention(number.start if opening is None else opening, number.start,
+                                        upper.unit_end, Comparator.RANGE, None, low, upper.value, unit, True, True))
                 index += 1
                 continue
-        after = idioms().after.match(text, number.unit_end)
-        if after is None and not number.unit_text:
-            counted_noun = _COUNTED_NOUN.match(text, number.unit_end)
-            after = idioms().after.match(text, counted_noun.end()) if counted_noun else None
+        after = _after_idiom(text, number)
         if after:
             counted = not number.unit_text
             mention = Mention(number.start, number.start, after.end(), comparator_after(after.group(0)),

@@ -29,6 +29,7 @@ class _Tables:
     registry: pint.UnitRegistry[Any]
     tokens: dict[str, str]
     pattern: re.Pattern[str]
+    prefix_pattern: re.Pattern[str]
 
 
 @cache
@@ -58,7 +59,9 @@ def _tables() -> _Tables:
     atom = rf"(?:{atoms}){_EXPONENT}?(?![A-Za-z0-9µμ°%])"
     joined = r"(?:/|·|⋅|\*| per )"
     pattern = re.compile(rf"(?:/\s?)?{atom}(?:\s*{joined}\s*{atom})*")
-    return _Tables(registry, tokens, pattern)
+    prefixed = "|".join(re.escape(token) for token in data["prefix_units"])
+    prefix_pattern = re.compile(rf"(?<![A-Za-z])({prefixed})[ \u00a0]$")
+    return _Tables(registry, tokens, pattern, prefix_pattern)
 
 
 def registry() -> pint.UnitRegistry[Any]:
@@ -105,6 +108,12 @@ def match_unit(text: str, position: int) -> tuple[int, str] | None:
     if not match:
         return None
     return match.end(), match.group(0)
+
+
+def unit_before(text: str, position: int) -> tuple[int, str] | None:
+    """A unit written before the number at ``position`` ("Mach 5"): its start and its text."""
+    match = _tables().prefix_pattern.search(text, max(0, position - 12), position)
+    return (match.start(), match.group(1)) if match else None
 
 
 @lru_cache(maxsize=4096)

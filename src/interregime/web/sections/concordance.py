@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from interregime.analytics.concordance import SUPPORTED, concordance
@@ -16,10 +17,12 @@ def _entry_link(row: Row) -> str | None:
     return entry_href(str(row["list"]), str(row["code"]))
 
 
-def _regime_link(row: Row) -> str | None:
-    if row["regime"] == "WA" and row["regime_code"]:
-        return entry_href(REGIME_LIST, str(row["regime_code"]))
-    return None
+def _regime_link(known: frozenset[str]) -> Callable[[Row], str | None]:
+    """Links to the Wassenaar list's entry pages, for the entries it holds."""
+    def link(row: Row) -> str | None:
+        code = str(row["regime_code"])
+        return entry_href(REGIME_LIST, code) if row["regime"] == "WA" and code in known else None
+    return link
 
 
 def section(context: ReportContext) -> ReportPage | None:
@@ -36,7 +39,9 @@ def section(context: ReportContext) -> ReportPage | None:
     if not rows:
         return None
     columns = ["list", "code", "regime", "regime_code", "method", "confidence", "note", "deviations"]
-    links = {"code": _entry_link, "regime_code": _regime_link}
+    wassenaar = contents.get(REGIME_LIST)
+    known = frozenset(entry.code for entry in wassenaar.entries) if wassenaar else frozenset()
+    links = {"code": _entry_link, "regime_code": _regime_link(known)}
     mapping = ReportTable("concordance", columns, rows, links, caption="Every entry and the regime entry it implements")
     flagged = [row for row in rows if any(not d.startswith("national only") for d in row["deviations"])]
     deviations = ReportTable("deviations", columns, flagged, links,
