@@ -13,7 +13,9 @@ from interregime.analytics.parameters.numbers import NumberError, decimal_comma_
 from interregime.analytics.parameters.units import UnitError, parse_unit, to_si
 from interregime.domain.parameters import Comparator, Parameter
 
-LABELLED = Path(__file__).resolve().parents[1] / "data" / "parameters_labelled.jsonl"
+DATA = Path(__file__).resolve().parents[1] / "data"
+LABELLED = DATA / "parameters_labelled.jsonl"
+HELDOUT = DATA / "parameters_heldout.jsonl"
 
 
 @pytest.mark.parametrize(("text", "value"), [
@@ -110,11 +112,71 @@ def test_us_ccl_line_and_exponent() -> None:
     assert (parameter.comparator, parameter.value, parameter.unit) == (Comparator.GE, 841000.0, "N * s")
 
 
+def _triples(text: str, decimal_comma: bool | None = None) -> list[tuple[str, float | None, float | None, float | None]]:
+    """(comparator, value, low, high) in SI units of every threshold, conditions included."""
+    found = []
+    for parameter in _flatten(extract_parameters(text, decimal_comma)):
+        found.append((parameter.comparator.value, parameter.si_value, parameter.si_low, parameter.si_high))
+    return found
+
+
+@pytest.mark.parametrize(("text", "decimal_comma", "expected"), [
+    ("Designed to operate in vibration environments greater than 5 g rms between 10 Hz and 3 kHz;", True,
+     [(">", 5 * 9.80665, None, None), ("range", None, 10.0, 3000.0)]),
+    ("Loss tangent less than 0,01 at any frequency from 500 MHz to 40 GHz;", True,
+     [("<", 0.01, None, None), ("range", None, 5e8, 4e10)]),
+    ("Designed to operate at an internal pressure of 0,5 to 7 MPa;", True, [("range", None, 5e5, 7e6)]),
+    ("Radio equipment operating in the 2 MHz to 30 MHz band;", True, [("range", None, 2e6, 3e7)]),
+    ("Rated for operation at a temperature below 200 K (-73 °C) or above 400 K (127 °C);", True,
+     [("<", 200.0, None, None), (">", 400.0, None, None)]),
+    ("For dilute solutions (2 % or greater), a flow of 3 kg/s or more;", True,
+     [(">=", 0.02, None, None), (">=", 3.0, None, None)]),
+    ("Having a navigational accuracy of 50 m 'CEP' or less;", True, [("<=", 50.0, None, None)]),
+    ("Designed to operate at stress levels of 40 % of yield strength or more;", True, [(">=", 0.4, None, None)]),
+    ("A repeatability equal to or less than 2 µm alongone or more linear axis;", False, [("<=", 2e-6, None, None)]),
+    ("Systems capable of delivering at least a 200 kg payload;", True, [(">=", 200.0, None, None)]),
+    ("A rate stability equal to or better (less) than plus or minus 0,1 %;", True, [("<=", 0.001, None, None)]),
+    ("Positioning accuracies to within 5 m of a predetermined point;", True, [("<=", 5.0, None, None)]),
+    ("Designed to cruise for more than forty minutes;", True, [(">", 2400.0, None, None)]),
+    ("An output rate greater than 50 million words per second;", False, [(">", 5e7, None, None)]),
+])
+def test_idioms_of_unseen_lines(text: str, decimal_comma: bool,
+                                expected: list[tuple[str, float | None, float | None, float | None]]) -> None:
+    found = _triples(text, decimal_comma)
+    assert len(found) == len(expected), found
+    for (comparator, value, low, high), wanted in zip(found, expected, strict=True):
+        assert comparator == wanted[0]
+        for number, target in zip((value, low, high), wanted[1:], strict=True):
+            assert (number is None) == (target is None) and (number is None or math.isclose(number, target))
+
+
+@pytest.mark.parametrize(("text", "decimal_comma", "value", "unit"), [
+    ("An absorption of less than 10-5 cm-1;", True, 1e-5, "1 / cm"),
+    ("A product of delay and power of less than 10 −12 J; or", False, 1e-12, "J"),
+    ("A 'C-NOT error' of less than or equal to 10-2;", True, 0.01, ""),
+    ("Wind tunnels designed for speeds of Mach 1,5 or more;", True, 1.5, "Mach"),
+    ("Flow-environments at speeds exceeding Mach 4, including shock tubes;", False, 4.0, "Mach"),
+    ("A positioning accuracy equal to or better than 3 arc-second.", False, 3.0, "arcsec"),
+    ("An angle random walk of less (better) than or equal to 0,2 degree per square root hour;", True, 0.2,
+     "deg / h ** 0.5"),
+    ("A long-term stability less (better) than 2 × 10-10/month;", True, 2e-10, "1 / month"),
+    ("A conductivity exceeding 5 000 S/m;", True, 5000.0, "S / m"),
+    ("A sheet resistivity of less than 50 ohms/square;", True, 50.0, "Ω"),
+    ("A resistivity of 3 × 10-3 ohm cm or more.", True, 3e-3, "cm * Ω"),
+    ("Capable of vibrating at 8 g RMS or more;", True, 8.0, "g_0"),
+])
+def test_units_of_unseen_lines(text: str, decimal_comma: bool, value: float, unit: str) -> None:
+    parameter = _only(text, decimal_comma)
+    assert math.isclose(parameter.value or 0.0, value) and parameter.unit == unit
+
+
 @pytest.mark.parametrize("text", [
     '"Nuclear reactors";',
     "Materials specified in 1C010.c.",
     "Software specially designed for equipment specified in 1B001 to 1B003.",
     "An acoustic carrier frequency outside the range from 20 kHz to 60 kHz;",
+    "A total dose of 5 × 105 Rads (Si) (5 × 103 Gy (Si));",
+    "Water vapour at a pressure of 10-14 bar in the range specified in 2B001.",
 ])
 def test_lines_without_thresholds(text: str) -> None:
     assert extract_parameters(text) == []
@@ -139,9 +201,10 @@ def _same(label: dict[str, object], parameter: Parameter) -> bool:
     return True
 
 
-def test_labelled_set_precision_and_recall() -> None:
-    rows = [json.loads(line) for line in LABELLED.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert len(rows) >= 150
+@pytest.mark.parametrize(("path", "minimum_lines"), [(LABELLED, 150), (HELDOUT, 120)])
+def test_labelled_set_precision_and_recall(path: Path, minimum_lines: int) -> None:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) >= minimum_lines
     assert {row["list"] for row in rows} == {"eu-annex-i", "us-ccl", "wassenaar", "in-scomet", "no-list-ii"}
     right = predicted = expected = 0
     for row in rows:

@@ -23,3 +23,19 @@ def test_every_environment_variable_read_by_the_code_is_documented() -> None:
     for path in (REPO / "tests").rglob("*.py"):
         used |= set(re.findall(r"INTERREGIME_[A-Z_]+", path.read_text(encoding="utf-8")))
     assert used <= set(ENVIRONMENT), used - set(ENVIRONMENT)
+
+
+def test_every_option_and_argument_says_what_it_is() -> None:
+    import typer.main
+
+    from interregime.cli.app import app
+
+    def walk(command: object, path: str) -> list[str]:
+        silent = [f"{path} {param.name}" for param in getattr(command, "params", [])
+                  if not (getattr(param, "help", None) or "").strip()
+                  and param.name not in ("help", "install_completion", "show_completion")]
+        for name, sub in getattr(command, "commands", {}).items():
+            silent += walk(sub, f"{path} {name}")
+        return silent
+
+    assert walk(typer.main.get_command(app), "interregime") == []

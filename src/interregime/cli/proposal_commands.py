@@ -42,6 +42,7 @@ proposal_app = typer.Typer(help="Control proposals: create, redefine, move throu
                            no_args_is_help=True)
 
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="table, json or csv")]
+IdentArgument = Annotated[str, typer.Argument(help="proposal identifier")]
 DateOption = Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD (default: today)")]
 EntriesOption = Annotated[list[str] | None, typer.Option("--entry", help="list entry LIST:CODE (repeatable)")]
 ParametersOption = Annotated[list[str] | None, typer.Option(
@@ -98,10 +99,10 @@ def _summary(p: Proposal) -> dict[str, Any]:
 def create(
     ctx: typer.Context,
     ident: Annotated[str, typer.Argument(help="identifier, e.g. wa-2025-am-pbf")],
-    title: Annotated[str, typer.Option("--title")],
+    title: Annotated[str, typer.Option("--title", help="short title of the proposed control")],
     regime: Annotated[str, typer.Option("--regime", help="WA, MTCR, NSG, AG")],
     description: Annotated[str, typer.Option("--description", help="the proposed control text")],
-    technology: Annotated[str, typer.Option("--technology")] = "",
+    technology: Annotated[str, typer.Option("--technology", help="technology the control is about")] = "",
     states: Annotated[list[str] | None, typer.Option("--state", help="originating state (repeatable)")] = None,
     entries: EntriesOption = None,
     parameters: ParametersOption = None,
@@ -122,8 +123,8 @@ def create(
 @proposal_app.command("redefine")
 def redefine(
     ctx: typer.Context,
-    ident: str,
-    description: Annotated[str, typer.Option("--description")],
+    ident: IdentArgument,
+    description: Annotated[str, typer.Option("--description", help="the redefined control text")],
     entries: EntriesOption = None,
     parameters: ParametersOption = None,
     note: Annotated[str, typer.Option("--note", help="why the text changed")] = "",
@@ -146,7 +147,7 @@ def redefine(
 @proposal_app.command("stage")
 def stage(
     ctx: typer.Context,
-    ident: str,
+    ident: IdentArgument,
     target: Annotated[str, typer.Argument(help="need, items, parameters, adopted or withdrawn")],
     outcome: Annotated[str, typer.Option("--outcome", help="what was agreed in the stage being left")] = "",
     parameters: ParametersOption = None,
@@ -171,12 +172,12 @@ def stage(
 @proposal_app.command("position")
 def position(
     ctx: typer.Context,
-    ident: str,
+    ident: IdentArgument,
     state_code: Annotated[str, typer.Argument(metavar="STATE", help="ISO 3166 alpha-2 code, or EU")],
     kind: Annotated[str, typer.Argument(
         metavar="POSITION", help="support, 'support with reservation', 'no position', oppose, block")],
     stage_name: Annotated[str | None, typer.Option("--stage", help="default: the current stage")] = None,
-    reason: Annotated[str, typer.Option("--reason")] = "",
+    reason: Annotated[str, typer.Option("--reason", help="why the state takes this position")] = "",
     date: DateOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
@@ -192,7 +193,7 @@ def position(
 
 
 @proposal_app.command("show")
-def show(ctx: typer.Context, ident: str, date: DateOption = None, fmt: FormatOption = Format.table) -> None:
+def show(ctx: typer.Context, ident: IdentArgument, date: DateOption = None, fmt: FormatOption = Format.table) -> None:
     """A proposal: versions, stage outcomes, current positions and consensus per stage."""
     proposal = store.load_proposal(state(ctx).engine(), ident)
     results = proposal_consensus(proposal, _memberships(ctx), _date(date))
@@ -225,8 +226,8 @@ def _parameter_text(p: Any) -> str:
 @proposal_app.command("list")
 def list_command(
     ctx: typer.Context,
-    topic: Annotated[str | None, typer.Option("--topic")] = None,
-    regime: Annotated[str | None, typer.Option("--regime")] = None,
+    topic: Annotated[str | None, typer.Option("--topic", help="only proposals of this topic")] = None,
+    regime: Annotated[str | None, typer.Option("--regime", help="only proposals in this regime")] = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Proposals with their regime, topic, stage and revision."""
@@ -240,8 +241,8 @@ def link(
     ctx: typer.Context,
     topic: Annotated[str, typer.Argument(help="coordination topic id (created if new)")],
     proposals: Annotated[list[str], typer.Argument(help="proposal ids")],
-    title: Annotated[str | None, typer.Option("--title")] = None,
-    technology: Annotated[str, typer.Option("--technology")] = "",
+    title: Annotated[str | None, typer.Option("--title", help="title of a new topic")] = None,
+    technology: Annotated[str, typer.Option("--technology", help="technology of a new topic")] = "",
     fmt: FormatOption = Format.table,
 ) -> None:
     """Link proposals in several regimes about the same technology into one coordination topic."""

@@ -150,10 +150,11 @@ def _qualifier_end(masked: str, start: int) -> int:
     return stop.start() if stop else len(masked)
 
 
-def _acceleration_unit(unit_text: str, characteristic: str, qualifier: str) -> str:
+def _acceleration_unit(unit_text: str, characteristic: str, qualifier: str, source: str) -> str:
     """``15 g`` is standard gravity, not grams, when it measures an acceleration or a vibration."""
-    if unit_text == "g" and (re.search(r"accelerat|vibration|shock", characteristic)
-                             or qualifier.startswith(("rms", "environment"))):
+    if unit_text == "g" and (re.search(r"accelerat|vibrat|shock", characteristic)
+                             or qualifier.startswith(("rms", "environment"))
+                             or re.search(r"\brms\b", source, re.IGNORECASE)):
         return "g-force"
     return unit_text
 
@@ -161,7 +162,8 @@ def _acceleration_unit(unit_text: str, characteristic: str, qualifier: str) -> s
 def _build(mention: Mention, characteristic: str, term: str | None, qualifier: str, text: str,
            conditions: tuple[Parameter, ...]) -> Parameter | None:
     try:
-        unit = parse_unit(_acceleration_unit(mention.unit_text, characteristic, qualifier))
+        source = text[mention.number_start : mention.end]
+        unit = parse_unit(_acceleration_unit(mention.unit_text, characteristic, qualifier, source))
         numbers = [mention.value, mention.low, mention.high]
         si = [to_si(number, unit)[0] if number is not None else None for number in numbers]
         si_unit = to_si(1.0, unit)[1]

@@ -176,9 +176,10 @@ def _bare_range(text: str, number: _Number, upper: _Number) -> bool:
 def _after_idiom(text: str, number: _Number) -> re.Match[str] | None:
     """The comparator written after the number: ``10 kg or more``, also past a counted noun (``5 axes or
     more``) or a few words naming the measure (``200 m 'CEP' or less``, ``60% of the strength or more``).
-    ``below 228 K or above 358 K`` is two thresholds, so an idiom followed by a number does not count."""
+    A comparator before the number wins over one separated from it by words. ``below 228 K or above
+    358 K`` is two thresholds, so an idiom followed by a number does not count."""
     after = idioms().after.match(text, number.unit_end)
-    if after is None:
+    if after is None and (not number.unit_text or _comparator_before(text, number.start) is None):
         gap = (_COUNTED_NOUN if not number.unit_text else _GAP).match(text, number.unit_end)
         after = idioms().after.match(text, gap.end()) if gap else None
     if after is not None and _NUMBER_AHEAD.match(text, after.end()):
