@@ -112,9 +112,12 @@ def test_us_ccl_line_and_exponent() -> None:
     assert (parameter.comparator, parameter.value, parameter.unit) == (Comparator.GE, 841000.0, "N * s")
 
 
-def _triples(text: str, decimal_comma: bool | None = None) -> list[tuple[str, float | None, float | None, float | None]]:
+Triple = tuple[str, float | None, float | None, float | None]
+
+
+def _triples(text: str, decimal_comma: bool | None = None) -> list[Triple]:
     """(comparator, value, low, high) in SI units of every threshold, conditions included."""
-    found = []
+    found: list[Triple] = []
     for parameter in _flatten(extract_parameters(text, decimal_comma)):
         found.append((parameter.comparator.value, parameter.si_value, parameter.si_low, parameter.si_high))
     return found
@@ -140,8 +143,7 @@ def _triples(text: str, decimal_comma: bool | None = None) -> list[tuple[str, fl
     ("Designed to cruise for more than forty minutes;", True, [(">", 2400.0, None, None)]),
     ("An output rate greater than 50 million words per second;", False, [(">", 5e7, None, None)]),
 ])
-def test_idioms_of_unseen_lines(text: str, decimal_comma: bool,
-                                expected: list[tuple[str, float | None, float | None, float | None]]) -> None:
+def test_idioms_of_unseen_lines(text: str, decimal_comma: bool, expected: list[Triple]) -> None:
     found = _triples(text, decimal_comma)
     assert len(found) == len(expected), found
     for (comparator, value, low, high), wanted in zip(found, expected, strict=True):
