@@ -72,9 +72,8 @@ def classify(
             emit([_flat(group, fmt) for group in results], fmt, TABLE_COLUMNS if fmt == Format.table else CSV_COLUMNS)
         return
     if queries is not None:
-        # One answer per line, blank lines included, so that answer i belongs to line i of the file.
-        lines = [line.strip() for line in queries.read_text(encoding="utf-8").splitlines()]
-        answers = [classifier.classify(line, top, list_id) if line else [] for line in lines]
+        lines = [line.strip() for line in queries.read_text(encoding="utf-8").splitlines() if line.strip()]
+        answers = [classifier.classify(line, top, list_id) for line in lines]
         if fmt == Format.json:
             sys.stdout.write(to_json([[group.to_json() for group in answer] for answer in answers]) + "\n")
         else:
