@@ -11,6 +11,7 @@ import pytest
 from interregime.analytics.overlaps import OverlapKind, detect
 from interregime.analytics.overlaps.baseline import brute_force_scores
 from interregime.analytics.overlaps.evaluation import recall_at_k, referenced_pairs
+from interregime.analytics.overlaps.family import is_broad_knowhow
 from interregime.analytics.overlaps.text import entry_lines
 from interregime.domain.codes import EU_ENTRY
 from interregime.domain.corpus import EditionContent
@@ -57,7 +58,21 @@ def test_recall_of_referenced_partners_beats_plain_tfidf(corpus: list[EditionCon
     ours = recall_at_k(detection.scores, detection.units, truth_eu)
     tfidf = recall_at_k(detection.features.document, detection.units, truth_eu)
     assert ours.value >= 0.85 > tfidf.value
-    assert recall_at_k(detection.scores, detection.units, truth_all).value >= 0.6
+    pooled = recall_at_k(detection.scores, detection.units, truth_all)
+    assert pooled.value >= 0.7 and len(pooled.per_entry) == pooled.entries == len(truth_all)
+    assert 0 < pooled.entry_mean <= 1
+
+
+def test_family_links_goods_to_broad_knowhow_of_their_category(corpus: list[EditionContent]) -> None:
+    detection = detect(corpus, ignore_xrefs=True, classify_pairs=False)
+    units = {unit.display_code: unit for unit in detection.units}
+    assert is_broad_knowhow(units["2E001"]) and is_broad_knowhow(units["3E001"])
+    assert not is_broad_knowhow(units["2D352"]) and not is_broad_knowhow(units["2E003"])
+    position = {unit.display_code: i for i, unit in enumerate(detection.units)}
+    features = detection.features
+    furnaces, development = position["2B226"], position["2E001"]
+    assert features.develops[furnaces, development] == 1 and features.support[furnaces, position["3E001"]] == 0
+    assert features.knowhow[position["2D201"], development] == 1
 
 
 def test_vectorised_scores_equal_the_pairwise_loop(corpus: list[EditionContent]) -> None:

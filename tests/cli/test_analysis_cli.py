@@ -75,3 +75,17 @@ def test_bad_input_is_one_line(database: str) -> None:
 def test_empty_database_is_a_clear_error(tmp_path: Path) -> None:
     code, _, err = invoke(f"sqlite:///{tmp_path / 'empty.sqlite'}", "overlaps")
     assert code == 1 and "interregime build" in err
+
+
+def test_overlaps_default_keeps_every_entrys_ten_best_partners(database: str) -> None:
+    code, out, _ = invoke(database, "overlaps", "--ignore-xrefs", "-f", "json")
+    assert code == 0
+    pairs = json.loads(out)
+    partners: dict[str, int] = {}
+    for pair in pairs:
+        for side in ("a", "b"):
+            key = f"{pair[side]['list']}:{pair[side]['code']}"
+            partners[key] = partners.get(key, 0) + 1
+    assert len(pairs) > 1000 and min(partners.values()) >= 10
+    code, out, _ = invoke(database, "overlaps", "--ignore-xrefs", "--partners", "2", "-f", "json")
+    assert code == 0 and len(json.loads(out)) < len(pairs)

@@ -13,6 +13,7 @@ import typer
 
 from interregime.analytics.concordance import SUPPORTED, concordance
 from interregime.analytics.overlaps import OverlapKind, detect, select
+from interregime.analytics.overlaps.detect import PARTNERS
 from interregime.cli.output import Format, emit
 from interregime.cli.state import state
 from interregime.domain.corpus import EditionContent
@@ -75,13 +76,20 @@ def overlaps(
                                                            "duplicate, related")] = None,
     ignore_xrefs: Annotated[bool, typer.Option("--ignore-xrefs", help="do not use the lists' cross-references "
                                                                      "(nor codes in the text)")] = False,
-    top: Annotated[int, typer.Option("--top", min=1, help="how many pairs, best first")] = 50,
+    partners: Annotated[int, typer.Option("--partners", min=1, help="each entry's best partners in other "
+                                                                   "regimes that make a pair")] = PARTNERS,
+    top: Annotated[int | None, typer.Option("--top", min=1, help="keep only this many pairs, best first "
+                                                                 "(default: all pairs)")] = None,
     fmt: FormatOption = AnalysisFormat.table,
 ) -> None:
-    """Pairs of entries from different regimes that control overlapping items, scored and classified."""
+    """Pairs of entries from different regimes that control overlapping items, scored and classified.
+
+    A pair is listed when either entry ranks the other among its --partners (default 10) best partners
+    in other regimes, so every entry's own top partners appear whatever their global rank."""
     chosen_regimes = [Regime.parse(value) for value in _split(regimes)]
     kinds = [OverlapKind.parse(value) for value in _split(kind)]
-    detection = detect(list(_contents(ctx).values()), chosen_regimes or None, ignore_xrefs=ignore_xrefs)
+    detection = detect(list(_contents(ctx).values()), chosen_regimes or None, ignore_xrefs=ignore_xrefs,
+                       partners=partners)
     found = select(detection.overlaps, kinds or None, top)
     rows = [{"a": o.a.as_dict(), "b": o.b.as_dict(), "kind": o.kind.value, "score": o.score,
              "explanation": o.explanation, "shared_terms": list(o.shared_terms),

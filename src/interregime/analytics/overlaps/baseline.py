@@ -46,4 +46,6 @@ def brute_force_scores(features: Features, weights: Weights | None = None,
     text = document + w.heading * heading + w.characteristic * features.characteristic[grid]
     standard = standardise(text, features.cross[grid])
     return np.asarray(standard + standard.T + w.group * features.group[grid] + w.category * features.category[grid]
-                      + w.support * features.support[grid] + w.parallel * features.parallel[grid])
+                      + w.support * features.support[grid] + w.develops * features.develops[grid]
+                      + w.knowhow * features.knowhow[grid] + w.parallel * features.parallel[grid]
+                      - w.below_floor * features.weak_short(w)[grid])

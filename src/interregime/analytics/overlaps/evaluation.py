@@ -20,7 +20,11 @@ EVIDENCE: dict[str, frozenset[XRefKind]] = {
 
 def referenced_pairs(contents: Iterable[EditionContent], units: Sequence[Unit],
                      evidence: dict[str, frozenset[XRefKind]] | None = None) -> dict[int, set[int]]:
-    """Unit → units of another regime that its entry explicitly refers to."""
+    """Unit → units of another regime that its entry explicitly refers to.
+
+    A reference counts only when both ends are regime entries of different regimes: references to
+    USML categories (``to_list`` "usml") and to entries without a regime (CCL x9xx such as 2B991,
+    0x0 national entries) have no counterpart in another regime and are left out."""
     rules = EVIDENCE if evidence is None else evidence
     index = key_index(units)
     pairs: dict[int, set[int]] = {}
@@ -47,10 +51,17 @@ class Recall:
     referenced: int
     entries: int
     misses: list[tuple[int, int, int]]
+    per_entry: tuple[float, ...] = ()
 
     @property
     def value(self) -> float:
+        """Pooled over (entry, referenced partner) pairs."""
         return self.found / self.referenced if self.referenced else 1.0
+
+    @property
+    def entry_mean(self) -> float:
+        """Mean over referencing entries of the share of their referenced partners found."""
+        return sum(self.per_entry) / len(self.per_entry) if self.per_entry else 1.0
 
 
 def recall_at_k(scores: np.ndarray, units: Sequence[Unit], truth: dict[int, set[int]], k: int = 10) -> Recall:
@@ -59,16 +70,16 @@ def recall_at_k(scores: np.ndarray, units: Sequence[Unit], truth: dict[int, set[
     regimes = np.asarray([unit.regime.value for unit in units], dtype=object)
     found = total = 0
     misses: list[tuple[int, int, int]] = []
+    per_entry: list[float] = []
     for source, targets in truth.items():
         row = np.where(regimes != regimes[source], scores[source], -np.inf)
         row[source] = -np.inf
         order = np.argsort(-row, kind="stable")
         rank = np.empty(len(order), dtype=np.int64)
         rank[order] = np.arange(len(order))
-        for target in targets:
-            total += 1
-            if rank[target] < k:
-                found += 1
-            else:
-                misses.append((source, target, int(rank[target]) + 1))
-    return Recall(k, found, total, len(truth), misses)
+        hits = [target for target in targets if rank[target] < k]
+        found += len(hits)
+        total += len(targets)
+        per_entry.append(len(hits) / len(targets))
+        misses.extend((source, target, int(rank[target]) + 1) for target in targets if rank[target] >= k)
+    return Recall(k, found, total, len(truth), misses, tuple(per_entry))

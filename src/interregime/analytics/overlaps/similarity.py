@@ -4,8 +4,8 @@ Text: TF-IDF cosine of whole entries (all item lines, codes stripped) and of hea
 per entry over the candidates of other regimes and made symmetric (z(i→j) + z(j→i)), so that an
 entry with many mediocre matches does not crowd out one with a few strong ones. Structure: same
 category and product group, "parallel" numbers (2B001/2B201, 9A012/9A112: the EU numbering gives
-regime-derived entries the number of the Wassenaar entry they complement), and broad
-software/technology entries of the same category."""
+regime-derived entries the number of the Wassenaar entry they complement), and the entry's family
+of broad software/technology entries in the same category (``overlaps.family``)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
+from interregime.analytics.overlaps.family import family_links
 from interregime.analytics.overlaps.text import entry_lines, strip_codes, strip_references, tokens
 from interregime.analytics.overlaps.units import Unit
 from interregime.analytics.overlaps.vectors import Vectorised, tfidf
@@ -26,8 +27,6 @@ try:  # thresholds are optional: without the extractor the characteristic signal
 except ImportError:  # pragma: no cover - depends on the installed analytics
     extract_parameters = None  # type: ignore[assignment]
 
-BROAD_KNOWHOW_TOKENS = 16
-
 
 @dataclass(frozen=True)
 class Weights:
@@ -35,8 +34,15 @@ class Weights:
     characteristic: float = 0.0
     group: float = 2.0
     category: float = 1.0
-    support: float = 6.0
+    support: float = 4.0
+    develops: float = 3.0
+    knowhow: float = 8.0
     parallel: float = 6.0
+    # A short entry (one chemical, one organism) whose text barely matches a partner's is not linked
+    # to it by the z-scores alone, whose scale is large for an entry with a few distinct words.
+    short_entry_words: int = 8
+    text_floor: float = 0.12
+    below_floor: float = 15.0
 
 
 @dataclass
@@ -56,7 +62,10 @@ class Features:
     group: np.ndarray
     category: np.ndarray
     support: np.ndarray
+    develops: np.ndarray
+    knowhow: np.ndarray
     parallel: np.ndarray
+    words: np.ndarray
 
     def text(self, weights: Weights) -> np.ndarray:
         return np.asarray(self.document + weights.heading * self.heading
@@ -65,7 +74,17 @@ class Features:
     def combined(self, weights: Weights) -> np.ndarray:
         standard = standardise(self.text(weights), self.cross)
         return np.asarray(standard + standard.T + weights.group * self.group + weights.category * self.category
-                          + weights.support * self.support + weights.parallel * self.parallel)
+                          + weights.support * self.support + weights.develops * self.develops
+                          + weights.knowhow * self.knowhow + weights.parallel * self.parallel
+                          - weights.below_floor * self.weak_short(weights))
+
+    def weak_short(self, weights: Weights) -> np.ndarray:
+        """1 for pairs with a short entry on either side, document cosine under the floor and no
+        structural link (parallel number, software/technology family)."""
+        short = self.words <= weights.short_entry_words
+        either = short[:, None] | short[None, :]
+        linked = (self.parallel + self.support + self.knowhow) > 0
+        return np.asarray((either & (self.document < weights.text_floor) & ~linked).astype(np.float64))
 
 
 def standardise(matrix: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -86,18 +105,6 @@ def _indicator(labels: Sequence[str]) -> np.ndarray:
     blank = np.asarray([not label for label in labels])
     same = (values[:, None] == values[None, :]) & ~blank[:, None] & ~blank[None, :]
     return np.asarray(same, dtype=np.float64)
-
-
-def _support(units: Sequence[Unit], content_tokens: np.ndarray) -> np.ndarray:
-    """1 between goods (groups A-C) and broad software/technology (groups D-E with a few content words,
-    "technology according to the General Technology Note for the development of equipment specified
-    in …") of the same category: such entries cover the category's goods whichever regime they are from."""
-    category = np.asarray([unit.group[:1] for unit in units], dtype=object)
-    broad = np.asarray([unit.group[1:] in ("D", "E") for unit in units]) & (content_tokens <= BROAD_KNOWHOW_TOKENS)
-    goods = np.asarray([unit.group[1:] in ("A", "B", "C") for unit in units])
-    same = (category[:, None] == category[None, :]) & (category[:, None] != "")
-    linked = (broad[:, None] & goods[None, :]) | (goods[:, None] & broad[None, :])
-    return np.asarray((same & linked).astype(np.float64))
 
 
 def _characteristics(parameters: list[list[tuple[str, Parameter]]]) -> np.ndarray:
@@ -128,6 +135,7 @@ def compute_features(units: Sequence[Unit], ignore_xrefs: bool) -> Features:
     regimes = np.asarray([unit.regime.value for unit in units], dtype=object)
     doc_vectors = tfidf(documents)
     heading_vectors = tfidf([tokens(clean(unit.heading)) for unit in units])
+    support, develops, knowhow = family_links(units)
     return Features(
         lines=lines, line_unit=np.asarray(owners, dtype=np.int64), line_vectors=tfidf(line_tokens),
         doc_vectors=doc_vectors, heading_vectors=heading_vectors, parameters=per_unit,
@@ -137,6 +145,7 @@ def compute_features(units: Sequence[Unit], ignore_xrefs: bool) -> Features:
         characteristic=_characteristics(per_unit),
         group=_indicator([unit.group for unit in units]),
         category=_indicator([unit.group[:1] for unit in units]),
-        support=_support(units, np.asarray([len(words) for words in documents])),
+        support=support, develops=develops, knowhow=knowhow,
+        words=np.asarray([len(set(words)) for words in documents]),
         parallel=_indicator([unit.group + unit.display_code[3:] if unit.group else "" for unit in units]),
     )
