@@ -3,8 +3,9 @@
 Usage: .venv/bin/python bench/parameters.py [--labels FILE] [--sources DIR] [--lists eu-annex-i,us-ccl,...]
                                            [--errors] [--no-coverage]
 
-Without ``--labels`` both labelled sets are scored side by side: the set the extractor was tuned on
-(``parameters_labelled.jsonl``) and the held-out set written after it (``parameters_heldout.jsonl``).
+Without ``--labels`` the three labelled sets are scored side by side: the set the extractor was tuned on
+(``parameters_labelled.jsonl``), the held-out set written after it (``parameters_heldout.jsonl``) and the
+second held-out set, lines drawn at random (``parameters_heldout2.jsonl``).
 
 A predicted parameter counts as right when its comparator, its value (or low and high) and its unit
 agree with a label's, units compared through pint (same dimension, same magnitude in base units).
@@ -30,6 +31,7 @@ from interregime.domain.parameters import Parameter
 REPO = Path(__file__).resolve().parents[1]
 LABELLED = REPO / "tests" / "data" / "parameters_labelled.jsonl"
 HELDOUT = REPO / "tests" / "data" / "parameters_heldout.jsonl"
+HELDOUT2 = REPO / "tests" / "data" / "parameters_heldout2.jsonl"
 EU_JSON = "eu_annex_i/eu_2021_821_annex_i_consolidated_20251115.json"
 
 
@@ -171,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     extract_parameters("warm-up exceeding 1 mm")
-    label_files = [args.labels] if args.labels else [LABELLED, HELDOUT]
+    label_files = [args.labels] if args.labels else [LABELLED, HELDOUT, HELDOUT2]
     scores: dict[str, dict[str, float]] = {}
     for path in label_files:
         if args.errors:

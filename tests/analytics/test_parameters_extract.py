@@ -16,6 +16,7 @@ from interregime.domain.parameters import Comparator, Parameter
 DATA = Path(__file__).resolve().parents[1] / "data"
 LABELLED = DATA / "parameters_labelled.jsonl"
 HELDOUT = DATA / "parameters_heldout.jsonl"
+HELDOUT2 = DATA / "parameters_heldout2.jsonl"
 
 
 @pytest.mark.parametrize(("text", "value"), [
@@ -203,7 +204,7 @@ def _same(label: dict[str, object], parameter: Parameter) -> bool:
     return True
 
 
-@pytest.mark.parametrize(("path", "minimum_lines"), [(LABELLED, 150), (HELDOUT, 120)])
+@pytest.mark.parametrize(("path", "minimum_lines"), [(LABELLED, 150), (HELDOUT, 120), (HELDOUT2, 120)])
 def test_labelled_set_precision_and_recall(path: Path, minimum_lines: int) -> None:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(rows) >= minimum_lines
@@ -221,3 +222,61 @@ def test_labelled_set_precision_and_recall(path: Path, minimum_lines: int) -> No
                 right += 1
     assert right / predicted >= 0.95
     assert right / expected >= 0.90
+
+
+Thresholds = list[tuple[str, float | None, float | None, float | None, str]]
+
+
+def _thresholds(text: str, decimal_comma: bool = False) -> Thresholds:
+    return [(p.comparator.value, p.value, p.low, p.high, p.unit)
+            for p in _flatten(extract_parameters(text, decimal_comma))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("having 5 degrees of 'freedom of movement' or more;", [(">=", 5.0, None, None, "")]),
+    ("Shipments of 3 'effective grams' or less when contained in a sensing component",
+     [("<=", 3.0, None, None, "g")]),
+    ("QAM techniques above level 1,024;", [(">", 1024.0, None, None, "")]),
+    ("Alloys with more than 25% nickel and 20% chromium by weight;",
+     [(">", 25.0, None, None, "%"), (">", 20.0, None, None, "%")]),
+    ("Blocks having a size of 120 mm x 120 mm x 50 mm or greater.",
+     [(">=", 120.0, None, None, "mm"), (">=", 120.0, None, None, "mm"), (">=", 50.0, None, None, "mm")]),
+    ("Polynitrocubanes with more than four nitro groups;", [(">", 4.0, None, None, "")]),
+    ("A stress-rupture life of 10,000 hours or longer at 723 K (450°C);", [(">=", 10000.0, None, None, "h")]),
+    ("Maintaining the position of the vehicle within 10 m of a predetermined point;",
+     [("<=", 10.0, None, None, "m")]),
+    ("A noise figure less than 0.015 dB at any frequency from 2 GHz up to and including 15 GHz;",
+     [("<", 0.015, None, None, "dB"), ("range", None, 2.0, 15.0, "GHz")]),
+    ('and with a "fractional bandwidth" ofgreater than 10%;', [(">", 10.0, None, None, "%")]),
+    ("wavelengths less than 193 nm but equal to orgreater than 15 nm;",
+     [("<", 193.0, None, None, "nm"), (">=", 15.0, None, None, "nm")]),
+])
+def test_idioms(text: str, expected: Thresholds) -> None:
+    assert _thresholds(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A static accuracy of less (better) than 0,7 mGal;", [("<", 0.7, None, None, "mGal")]),
+    ("A corrosion rate of less than 1 mm/year in 3 % sodium chloride", [("<", 1.0, None, None, "mm / a")]),
+    ("recording rates greater than 225000 frames per second;", [(">", 225000.0, None, None, "1 / s")]),
+    ("a capacity of 1 cubic metre or greater.", [(">=", 1.0, None, None, "m ** 3")]),
+    ("of 5 × 1013 n/cm2 or higher on silicon", [(">=", 5e13, None, None, "1 / cm ** 2")]),
+])
+def test_unit_spellings_in_lines(text: str, expected: Thresholds) -> None:
+    assert _thresholds(text, decimal_comma=True) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a condenser capacity of 10 kg of ice or greater in 24 hours (10 liters of water or greater in 24 hours);",
+     [(">=", 10.0, None, None, "kg")]),
+    ("system accuracy of 3.33% or less of the range (e.g., a 'CEP' of 10 km or less at a range of 300 km).",
+     [("<=", 3.33, None, None, "%")]),
+    ("For concentrated potassium amide solutions (1% or greater), an operating pressure of 1.5 to 60 MPa;",
+     [(">=", 1.0, None, None, "%"), ("range", None, 1.5, 60.0, "MPa")]),
+    ("isotopic abundance (i.e. more than 7.5%)", [(">", 7.5, None, None, "%")]),
+    ("that can interconnect with more than one subsystem", []),
+    ("containing less than or equal to thirty-five percent by weight", []),
+    ("a signal greater than three times the standard deviation", []),
+])
+def test_asides_and_spelled_counts(text: str, expected: Thresholds) -> None:
+    assert _thresholds(text) == expected

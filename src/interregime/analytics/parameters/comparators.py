@@ -12,6 +12,7 @@ from pathlib import Path
 from interregime.domain.parameters import Comparator
 
 _DATA = Path(__file__).with_name("comparators.toml")
+_GLUED_FIRST_WORDS = frozenset({"greater", "less", "more", "exceeding", "higher", "lower", "smaller", "larger"})
 _ASIDE = r"(?:\s*\((?:better|worse|less|more|lower|higher|greater|smaller|larger|faster|slower)\))?"
 
 
@@ -19,6 +20,7 @@ _ASIDE = r"(?:\s*\((?:better|worse|less|more|lower|higher|greater|smaller|larger
 class Idioms:
     before: re.Pattern[str]
     before_end: re.Pattern[str]
+    before_end_glued: re.Pattern[str]
     after: re.Pattern[str]
     range_opening: re.Pattern[str]
     range_joining: re.Pattern[str]
@@ -26,23 +28,29 @@ class Idioms:
     after_map: dict[str, Comparator]
 
 
-def _phrase_pattern(phrase: str) -> str:
+def _phrase_pattern(phrase: str, glued: bool = False) -> str:
+    """``phrase`` between word boundaries; as in text extracted from PDF, its words may be glued together
+    ("equal to orgreater than"). ``glued``: a comparative glued to the word before it ("ofgreater than")."""
     words = phrase.split()
     parts = []
-    for word in words:
-        escaped = re.escape(word)
-        parts.append(rf"\b{escaped}\b" if word[0].isalnum() else escaped)
-    return r"\s+".join(part + _ASIDE for part in parts)
+    for position, word in enumerate(words):
+        pattern = re.escape(word)
+        if word[0].isalnum() and position == 0:
+            pattern = (r"(?<=[a-z])" if glued and word in _GLUED_FIRST_WORDS else r"\b") + pattern
+        if word[-1].isalnum() and position == len(words) - 1:
+            pattern += r"\b"
+        parts.append(pattern)
+    return r"\s*".join(part + _ASIDE for part in parts)
 
 
 def _key(text: str) -> str:
     without_asides = re.sub(r"\s*\([a-z]+\)", "", text.lower())
-    return " ".join(without_asides.split())
+    return "".join(without_asides.split())
 
 
-def _alternation(phrases: list[str]) -> str:
+def _alternation(phrases: list[str], glued: bool = False) -> str:
     ordered = sorted(phrases, key=len, reverse=True)
-    return "|".join(_phrase_pattern(phrase) for phrase in ordered)
+    return "|".join(_phrase_pattern(phrase, glued) for phrase in ordered)
 
 
 @cache
@@ -58,6 +66,7 @@ def idioms() -> Idioms:
     return Idioms(
         before=re.compile(rf"(?:{_alternation(list(before))})", re.IGNORECASE),
         before_end=re.compile(rf"(?:{_alternation(list(before))})$", re.IGNORECASE),
+        before_end_glued=re.compile(rf"(?:{_alternation(list(before), glued=True)})$", re.IGNORECASE),
         after=re.compile(
             rf"\s*,?\s*(?:by\s+(?:weight|volume|mass)\s+)?(?:{_alternation(list(after))})", re.IGNORECASE
         ),
@@ -73,8 +82,7 @@ def comparator_before(phrase: str) -> Comparator:
 
 
 def comparator_after(phrase: str) -> Comparator:
-    key = re.sub(r"^by\s+(?:weight|volume|mass)\s+", "", _key(phrase.strip(" ,")))
-    return idioms().after_map[key]
+    return idioms().after_map[_key(re.sub(r"^by\s+(?:weight|volume|mass)\s+", "", phrase.strip(" ,").lower()))]
 
 
 CANONICAL_PHRASES: dict[Comparator, str] = {

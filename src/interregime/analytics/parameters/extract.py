@@ -8,11 +8,13 @@ import re
 from interregime.analytics.parameters.comparators import idioms
 from interregime.analytics.parameters.mentions import Mention, find_mentions
 from interregime.analytics.parameters.numbers import guess_decimal_comma
-from interregime.analytics.parameters.units import UnitError, parse_unit, to_si, unit_label
+from interregime.analytics.parameters.units import UnitError, match_unit, parse_unit, to_si, unit_label
 from interregime.domain.parameters import Parameter
 
 _MAX_WORDS = 8
 _PARENTHESES = re.compile(r"\([^()]*\)")
+_LAST_NUMBER = re.compile(r"\d(?:[\d.,]*\d)?(?=[^\d]*$)")
+_EXAMPLE = re.compile(r"\(\s*(?:e\.\s?g\b|for example|for instance)", re.IGNORECASE)
 _QUOTE_CHARS = "\"'“”‘’"
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{2,80})[\"“”]|(?<![A-Za-z])['‘’]([^'‘’]{2,80})['‘’](?![A-Za-z])")
 _CUT = re.compile(
@@ -42,9 +44,18 @@ _COUNT_NOUN_STOP = {"or", "and", "of", "the", "a", "in", "at", "to", "is", "are"
 _ONE_OR_MORE = re.compile(r"\bone or more\b", re.IGNORECASE)
 
 
+def _restates_quantity(text: str, aside_start: int) -> bool:
+    """Whether a number and its unit stand directly before the aside ("2000 nm (150 THz …)")."""
+    number = _LAST_NUMBER.search(text, max(0, aside_start - 30), aside_start)
+    unit = match_unit(text, number.end()) if number else None
+    return unit is not None and not text[unit[0] : aside_start].strip()
+
+
 def _blank_aside(match: re.Match[str]) -> str:
     aside = match.group(0)
-    if (idioms().before.search(aside) or idioms().after.search(aside)) and re.search(r"\d", aside):
+    restates = _restates_quantity(match.string, match.start())
+    if (not restates and not _EXAMPLE.match(aside)
+            and (idioms().before.search(aside) or idioms().after.search(aside)) and re.search(r"\d", aside)):
         return "\0" + aside[1:-1] + "\0"
     return " " * len(aside)
 
@@ -52,7 +63,9 @@ def _blank_aside(match: re.Match[str]) -> str:
 def _mask(text: str) -> str:
     """Blank out parenthesised asides (restatements such as "(20 °C)") and "one or more" so that
     they neither end a clause nor become a characteristic; positions are kept. An aside that
-    states a threshold of its own ("(1 % or greater)") keeps its text."""
+    states a threshold of its own ("solutions (1 % or greater)") keeps its text, unless it restates
+    the quantity just before it ("10 kg of ice or greater in 24 hours (10 liters of water or greater …)")
+    or gives an example ("(e.g., a 'CEP' of 10 km or less)")."""
     masked = text
     while True:
         replaced = _PARENTHESES.sub(_blank_aside, masked)
@@ -187,9 +200,10 @@ def _describe(text: str, masked: str, mention: Mention, floor: int) -> tuple[str
     if noun and mention.start == mention.number_start:
         return noun, None
     preceding = _preceding_phrase(masked, mention.start, floor)
-    if preceding[0] or not noun:
-        return preceding
-    return noun, None
+    if preceding[0] or noun or not mention.counted:
+        return preceding if preceding[0] or not noun else (noun, None)
+    number_end = mention.number_start + len(masked[mention.number_start :].split(maxsplit=1)[0])
+    return _following_noun(masked, number_end), None
 
 
 def extract_parameters(text: str, decimal_comma: bool | None = None) -> list[Parameter]:

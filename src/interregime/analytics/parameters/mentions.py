@@ -12,7 +12,7 @@ from interregime.analytics.parameters.units import UnitError, convert, match_uni
 from interregime.domain.parameters import Comparator
 
 _WINDOW = 80
-_BETWEEN = re.compile(r"(?:\s|±|\+/-|\bplus or minus\b|\ban?\b)*$", re.IGNORECASE)
+_BETWEEN = re.compile(r"(?:\s|±|\+/-|\bplus or minus\b|\ban?\b|\blevel\b)*$", re.IGNORECASE)
 _MULTIPLIER = re.compile(r"\s+(?P<word>thousand|million|billion)\b", re.IGNORECASE)
 _MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _WORD_NUMBER = re.compile(r"\b(?P<word>" + "|".join(WORD_NUMBERS) + r")\b", re.IGNORECASE)
@@ -27,6 +27,11 @@ _WORD_COUNT = re.compile(
     r"\b(?P<word>" + "|".join(WORD_NUMBERS) + r")\s+or\s+(?P<tail>more|fewer|less|greater)\b", re.IGNORECASE
 )
 _COUNTED_NOUN = re.compile(r"\s+[a-z]{3,20}(?=\s+or\s)")
+_GLUED_COMPARATIVE = re.compile(r"[a-z](?:greater|less|more|exceeding|higher|lower|smaller|larger)\b")
+_NOT_A_COUNT = re.compile(r"-|\s+times\b")
+_TIMES = re.compile(r"\s*[x×]\s*")
+_ELLIPTIC_LINK = re.compile(r"\s+[A-Za-z][a-z]+\s+and\s+")
+_QUOTE = re.compile(r"[\"'‘’“”]")
 _OUTSIDE = re.compile(r"\boutside\s+(?:of\s+)?(?:the\s+)?(?:range|band)?\s*$", re.IGNORECASE)
 _LOWER_BOUND = (Comparator.GE, Comparator.GT)
 _UPPER_BOUND = (Comparator.LE, Comparator.LT)
@@ -74,7 +79,8 @@ def _flat_powers(text: str) -> list[_Number]:
 
 
 def _spelled_numbers(text: str, taken: list[tuple[int, int]]) -> list[_Number]:
-    """Number words: ``five or more axes``, and ``thirty minutes`` before a spelled-out unit."""
+    """Number words: ``five or more axes``, ``more than four nitro groups`` (not ``more than one``, which
+    means several), and ``thirty minutes`` before a spelled-out unit."""
     numbers: list[_Number] = []
     for match in _WORD_COUNT.finditer(text):
         value = float(WORD_NUMBERS[match.group("word").lower()])
@@ -84,9 +90,12 @@ def _spelled_numbers(text: str, taken: list[tuple[int, int]]) -> list[_Number]:
         if any(start <= match.start() < end for start, end in taken):
             continue
         unit_end, unit_text = _unit_after(text, match.end())
+        value = float(WORD_NUMBERS[match.group("word").lower()])
         if _SPELLED_UNIT.fullmatch(unit_text):
-            numbers.append(_Number(match.start(), match.end(), float(WORD_NUMBERS[match.group("word").lower()]),
-                                   unit_text, unit_end))
+            numbers.append(_Number(match.start(), match.end(), value, unit_text, unit_end))
+        elif (not unit_text and value > 1 and not _NOT_A_COUNT.match(text, match.end())
+              and _comparator_before(text, match.start()) is not None):
+            numbers.append(_Number(match.start(), match.end(), value, "", match.end()))
     return numbers
 
 
@@ -124,6 +133,8 @@ def _comparator_before(text: str, start: int) -> tuple[int, Comparator] | None:
     between = _BETWEEN.search(window)
     head = window[: between.start()] if between else window
     best = idioms().before_end.search(head)
+    if best is None and _GLUED_COMPARATIVE.search(head):
+        best = idioms().before_end_glued.search(head)
     if best is None:
         return None
     return window_start + best.start(), comparator_before(best.group(0))
@@ -181,6 +192,9 @@ def _after_idiom(text: str, number: _Number) -> re.Match[str] | None:
     after = idioms().after.match(text, number.unit_end)
     if after is None and (not number.unit_text or _comparator_before(text, number.start) is None):
         gap = (_COUNTED_NOUN if not number.unit_text else _GAP).match(text, number.unit_end)
+        if gap is None and not number.unit_text:
+            gap = _GAP.match(text, number.unit_end)
+            gap = gap if gap and _QUOTE.search(gap.group(0)) else None
         after = idioms().after.match(text, gap.end()) if gap else None
     if after is not None and _NUMBER_AHEAD.match(text, after.end()):
         return None
@@ -221,6 +235,9 @@ def find_mentions(text: str, decimal_comma: bool) -> list[Mention]:
             continue
         before = _comparator_before(text, number.start)
         if before is None:
+            dimensions = _dimensions(text, numbers, index - 1)
+            mentions.extend(dimensions)
+            index += max(0, len(dimensions) - 1)
             continue
         mention = Mention(before[0], number.start, number.unit_end, before[1], number.value, None, None,
                           number.unit_text, counted=not number.unit_text)
@@ -228,4 +245,35 @@ def find_mentions(text: str, decimal_comma: bool) -> list[Mention]:
         if mention.comparator == Comparator.RANGE:
             index += 1
         mentions.append(mention)
+        if index < len(numbers) and (shared := _elliptic(text, mention, numbers[index])):
+            mentions.append(shared)
+            index += 1
     return mentions
+
+
+def _dimensions(text: str, numbers: list[_Number], first: int) -> list[Mention]:
+    """``a size of 120 mm x 120 mm x 50 mm or greater``: the comparator after the last dimension
+    holds for each of them."""
+    last = first
+    while last + 1 < len(numbers) and _TIMES.fullmatch(text, numbers[last].unit_end, numbers[last + 1].start):
+        last += 1
+    after = _after_idiom(text, numbers[last]) if last > first else None
+    if after is None:
+        return []
+    comparator = comparator_after(after.group(0))
+    chain = numbers[first : last + 1]
+    return [Mention(number.start, number.start, after.end() if number is chain[-1] else number.unit_end,
+                    comparator, number.value, None, None, number.unit_text or chain[-1].unit_text)
+            for number in chain]
+
+
+def _elliptic(text: str, mention: Mention, following: _Number) -> Mention | None:
+    """``more than 25 % nickel and 20 % chromium``: a second quantity in the same unit, naming its own
+    material, shares the comparator written before the first."""
+    if (mention.comparator == Comparator.RANGE or not mention.unit_text
+            or following.unit_text != mention.unit_text
+            or not _ELLIPTIC_LINK.fullmatch(text, mention.end, following.start)
+            or idioms().after.match(text, following.unit_end)):
+        return None
+    return Mention(following.start, following.start, following.unit_end, mention.comparator, following.value,
+                   None, None, following.unit_text)

@@ -18,6 +18,9 @@ import pint
 _DATA = Path(__file__).with_name("units.toml")
 _EXPONENT = r"(?:\^?[-−]?[1-4](?![\d,.]\d)|[⁻]?[¹²³⁴])"
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁻−", "1234--")
+_OPENING_QUOTE = re.compile(r"[\"'‘“](?=[A-Za-z])")
+_CLOSING_QUOTE = re.compile(r"[\"'’”]")
+_NOT_A_UNIT_AFTER = re.compile(r"\s+of\s+[\"'‘“]?freedom\b", re.IGNORECASE)
 
 
 class UnitError(ValueError):
@@ -102,11 +105,16 @@ def _pint_expression(text: str) -> str:
 
 
 def match_unit(text: str, position: int) -> tuple[int, str] | None:
-    """The unit spelled at ``position`` (one optional space before it): its end and its text."""
+    """The unit spelled at ``position`` (one optional space before it): its end and its text. A unit in
+    quotes ("3 'effective grams'") ends after its closing quote; "degrees of freedom" is a count."""
     start = position + 1 if text[position : position + 1] in (" ", "\u00a0") else position
-    match = _tables().pattern.match(text, start)
-    if not match:
+    quote = _OPENING_QUOTE.match(text, start)
+    match = _tables().pattern.match(text, quote.end() if quote else start)
+    if not match or _NOT_A_UNIT_AFTER.match(text, match.end()):
         return None
+    if quote:
+        closing = _CLOSING_QUOTE.match(text, match.end())
+        return (closing.end(), match.group(0)) if closing else None
     return match.end(), match.group(0)
 
 
