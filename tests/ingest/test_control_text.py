@@ -117,3 +117,20 @@ def test_term_index_resolves_case_plural_and_qualified_terms() -> None:
     assert index.resolve("camera") is None
     assert TermIndex(["real-time processing"]).resolve("real time processing") == "real-time processing"
     assert index.canonical(["lasers", "Laser", "camera"]) == ["laser", "camera"]
+
+
+def test_notes_naming_an_ancestor_move_to_it() -> None:
+    from interregime.domain.corpus import Entry, Item, Note, NoteKind
+    from interregime.ingest.control_text import reattach_notes
+
+    decontrol = Note(NoteKind.DECONTROL, "2.B.1.a. does not apply to turning machines for contact lenses.", "Note 1")
+    own = Note(NoteKind.NOTE, "A travel length is measured along the axis.", "Note")
+    other = Note(NoteKind.NOTE, "2.B.3. controls gear machines.", "N.B.")
+    entry = Entry("2.B.1", "Machine tools", "2", None, items=[
+        Item("2.B.1", "Machine tools"),
+        Item("2.B.1.a", "Turning machines", "2.B.1", 1),
+        Item("2.B.1.a.2", "Repeatability 1.1 µm", "2.B.1.a", 2, notes=[decontrol, own, other]),
+    ])
+    assert reattach_notes(entry) == 1
+    assert entry.items[1].notes == [decontrol]
+    assert entry.items[2].notes == [own, other]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from interregime.domain.corpus import NoteKind, XRefKind
+from interregime.domain.corpus import Entry, NoteKind, XRefKind
 
 EU_CODE = r"\d[A-E]\d{3}(?:\.[a-z0-9]{1,3})*"
 WASSENAAR_CODE = r"\d\.[A-E]\.\d{1,3}(?:\.[a-z0-9]{1,3})*"
@@ -194,3 +194,25 @@ class TermIndex:
 
 def _term_key(term: str) -> str:
     return " ".join(term.replace("-", " ").split()).casefold()
+
+
+_NOTE_SUBJECT = re.compile(r"^\s*(?P<code>(?:\d\.[A-E]\.\d{1,3}|ML\d{1,2}|\d[A-E]\d{3})(?:\.[a-z0-9]{1,3})*)\.?\s")
+
+
+def reattach_notes(entry: Entry) -> int:
+    """Move notes that open by naming an ancestor of the item they were printed under ("2.B.1.a. does not
+    apply to …" printed after 2.B.1.a.2) to that ancestor; returns how many moved."""
+    moved = 0
+    by_code = {item.code: item for item in entry.items}
+    for item in entry.items:
+        kept = []
+        for note in item.notes:
+            match = _NOTE_SUBJECT.match(note.text)
+            subject = match["code"].rstrip(".") if match else ""
+            if subject and subject != item.code and item.code.startswith(subject + ".") and subject in by_code:
+                by_code[subject].notes.append(note)
+                moved += 1
+            else:
+                kept.append(note)
+        item.notes[:] = kept
+    return moved

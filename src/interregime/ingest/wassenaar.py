@@ -32,6 +32,7 @@ from interregime.ingest.control_text import (
     TermIndex,
     code_mentions,
     quoted_terms,
+    reattach_notes,
 )
 from interregime.ingest.pdf_text import Furniture, PdfLine, PdfPage, join_text, read_pages
 from interregime.ingest.wassenaar_annexes import apply_flags, documents_by_heading, parse_definitions
@@ -159,6 +160,7 @@ def _build_section(key: str, lines: Sequence[PdfLine], warn: Warn) -> tuple[list
     entries, documents = builder.finish()
     for entry in entries:
         entry.eu_code = to_eu_style(entry.code)
+        reattach_notes(entry)
     return entries, documents
 
 
