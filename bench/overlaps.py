@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import tempfile
 import time
 from pathlib import Path
@@ -41,12 +42,13 @@ def _engine(database: str | None, sources: Path, folder: Path) -> sa.Engine:
 
 
 def _precision(top: list[tuple[str, str]], sample: str = "") -> tuple[int, int, int]:
-    """Right, judged and total among ``top``, on the labels whose note starts with ``sample`` (the
-    second random sample is marked "s2:")."""
+    """Right, judged and total among ``top``, on the labels whose note starts with ``sample`` (later
+    random samples are marked "s2:", "s3:"; without ``sample``, the first sample's unmarked labels)."""
     labels: dict[frozenset[str], bool] = {}
     with LABELS.open(encoding="utf-8") as stream:
         for row in csv.DictReader(stream):
-            if row["note"].startswith(sample) or (not sample and not row["note"].startswith("s2:")):
+            marked = re.match(r"s\d+:", row["note"]) is not None
+            if (sample and row["note"].startswith(sample)) or (not sample and not marked):
                 labels[frozenset({row["a"], row["b"]})] = row["overlap"].strip().lower() == "yes"
     judged = [labels[frozenset(pair)] for pair in top if frozenset(pair) in labels]
     return sum(judged), len(judged), len(top)
@@ -91,7 +93,7 @@ def run(engine: sa.Engine) -> None:
     baseline_eu = recall_at_k(detection.features.document, units, truth_eu)
     top = [(f"{o.a.list_id}:{o.a.code}", f"{o.b.list_id}:{o.b.code}") for o in detection.overlaps[:200]]
     right, judged, total = _precision(top)
-    new_right, new_judged, _ = _precision(top, "s2:")
+    samples = {name: _precision(top, f"{name}:") for name in ("s2", "s3")}
 
     print(f"lists: {', '.join(c.control_list.id for c in contents)}; units {len(units)}; "
           f"candidate pairs {len(detection.overlaps)}; loading {loaded:.2f} s")
@@ -113,8 +115,8 @@ def run(engine: sa.Engine) -> None:
     knowhow = sum(1 for s, t, _ in recall_all.misses if {units[s].group[1:], units[t].group[1:]} & {"D", "E"})
     print(f"misses involving software/technology entries: {knowhow}/{len(recall_all.misses)}")
     print(f"precision of top 200, first labelled sample: {right}/{judged} = {right / max(judged, 1):.3f} "
-          f"({judged} of {total} labelled); new random sample (s2): {new_right}/{new_judged} = "
-          f"{new_right / max(new_judged, 1):.3f}")
+          f"({judged} of {total} labelled); "
+          + "; ".join(f"random sample {name}: {r}/{j} = {r / max(j, 1):.3f}" for name, (r, j, _) in samples.items()))
 
 
 if __name__ == "__main__":

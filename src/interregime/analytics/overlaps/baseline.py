@@ -48,4 +48,7 @@ def brute_force_scores(features: Features, weights: Weights | None = None,
     return np.asarray(standard + standard.T + w.group * features.group[grid] + w.category * features.category[grid]
                       + w.support * features.support[grid] + w.develops * features.develops[grid]
                       + w.knowhow * features.knowhow[grid] + w.parallel * features.parallel[grid]
+                      + w.base_development * features.base_development[grid]
+                      + w.parallel_knowhow * features.parallel_knowhow[grid]
+                      - w.unrelated_knowhow * features.unrelated_knowhow[grid]
                       - w.below_floor * features.weak_short(w)[grid])

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from interregime.analytics.overlaps.family import family_links
+from interregime.analytics.overlaps.family import family_links, regime_links, unrelated_knowhow
 from interregime.analytics.overlaps.text import entry_lines, strip_codes, strip_references, tokens
 from interregime.analytics.overlaps.units import Unit
 from interregime.analytics.overlaps.vectors import Vectorised, tfidf
@@ -34,8 +34,11 @@ class Weights:
     characteristic: float = 0.0
     group: float = 2.0
     category: float = 1.0
-    support: float = 4.0
+    support: float = 2.0
     develops: float = 3.0
+    base_development: float = 3.0
+    parallel_knowhow: float = 6.0
+    unrelated_knowhow: float = 3.0
     knowhow: float = 8.0
     parallel: float = 6.0
     # A short entry (one chemical, one organism) whose text barely matches a partner's is not linked
@@ -64,6 +67,9 @@ class Features:
     support: np.ndarray
     develops: np.ndarray
     knowhow: np.ndarray
+    base_development: np.ndarray
+    parallel_knowhow: np.ndarray
+    unrelated_knowhow: np.ndarray
     parallel: np.ndarray
     words: np.ndarray
 
@@ -76,6 +82,9 @@ class Features:
         return np.asarray(standard + standard.T + weights.group * self.group + weights.category * self.category
                           + weights.support * self.support + weights.develops * self.develops
                           + weights.knowhow * self.knowhow + weights.parallel * self.parallel
+                          + weights.base_development * self.base_development
+                          + weights.parallel_knowhow * self.parallel_knowhow
+                          - weights.unrelated_knowhow * self.unrelated_knowhow
                           - weights.below_floor * self.weak_short(weights))
 
     def weak_short(self, weights: Weights) -> np.ndarray:
@@ -136,6 +145,8 @@ def compute_features(units: Sequence[Unit], ignore_xrefs: bool) -> Features:
     doc_vectors = tfidf(documents)
     heading_vectors = tfidf([tokens(clean(unit.heading)) for unit in units])
     support, develops, knowhow = family_links(units)
+    parallel = _indicator([unit.group + unit.display_code[3:] if unit.group else "" for unit in units])
+    base_development, parallel_knowhow = regime_links(units, parallel)
     return Features(
         lines=lines, line_unit=np.asarray(owners, dtype=np.int64), line_vectors=tfidf(line_tokens),
         doc_vectors=doc_vectors, heading_vectors=heading_vectors, parameters=per_unit,
@@ -146,6 +157,7 @@ def compute_features(units: Sequence[Unit], ignore_xrefs: bool) -> Features:
         group=_indicator([unit.group for unit in units]),
         category=_indicator([unit.group[:1] for unit in units]),
         support=support, develops=develops, knowhow=knowhow,
-        words=np.asarray([len(set(words)) for words in documents]),
-        parallel=_indicator([unit.group + unit.display_code[3:] if unit.group else "" for unit in units]),
+        base_development=base_development, parallel_knowhow=parallel_knowhow,
+        unrelated_knowhow=unrelated_knowhow(units),
+        words=np.asarray([len(set(words)) for words in documents]), parallel=parallel,
     )

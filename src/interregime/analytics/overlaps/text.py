@@ -18,8 +18,9 @@ _ECCN_WORD = re.compile(r"\b(?:ECCNs?|entries|entry|sub-?items?|items?|paragraph
                         re.IGNORECASE)
 _OTHER_THAN = re.compile(
     r"\b(?:other than|except(?: for)?|excluding|not (?:controlled|specified) (?:by|in))\s+"
-    r"(?:those|items|goods|equipment)?\s*(?:specified|controlled)?\s*(?:in|by|under)?\s*(?:ECCNs?|entries|entry)?\s*"
-    r"(?:(?:@@)[\s,;.]*(?:and|or)?[\s,;.]*)+",
+    r"(?:that|those|items|goods|equipment|[\"“']?(?:software|technology)[\"”']?)?\s*(?:specified|controlled)?\s*"
+    r"(?:in|by|under)?\s*(?:ECCNs?|entries|entry)?\s*"
+    r"(?:(?:@@|the Military Goods Controls|the Munitions List)[\s,;.]*(?:and|or|to)?[\s,;.]*)+",
     re.IGNORECASE,
 )
 _TOKEN = re.compile(r"[a-z][a-z0-9\-]*[a-z0-9]|[a-z]")
