@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
 from interregime.analytics.concordance import ConcordanceRow, concordance
+from interregime.analytics.concordance.evaluation import Label, agrees, read_labels, score
+from interregime.analytics.concordance.matching import unglue
 from interregime.analytics.concordance.numbering import ccl_munitions
 from interregime.domain.regimes import Regime
 from tests.analytics.overlap_corpus import contents
@@ -24,18 +25,34 @@ def rows(sources_dir: Path) -> dict[tuple[str, str], ConcordanceRow]:
             for row in concordance(loaded, list_id)}
 
 
-def _agrees(row: ConcordanceRow, label: dict[str, str]) -> bool:
-    regime = row.regime.value if row.regime else "national"
-    entry = row.regime_entry if row.regime_entry.startswith("Schedule") else row.regime_entry.split(".")[0]
-    return regime == label["regime"] and (not label["regime_entry"] or entry == label["regime_entry"])
+def test_hand_checked_samples_accuracy(rows: dict[tuple[str, str], ConcordanceRow]) -> None:
+    """s1: the sample the rules were tuned on; s2: drawn afterwards (random.Random(11), bench/concordance.py
+    --draw s2), 0.95 when first measured, before the fixes it prompted."""
+    labels = read_labels(LABELS)
+    samples = {label.sample for label in labels}
+    assert samples == {"s1", "s2"} and {label.list_id for label in labels} == {"us-ccl", "in-scomet", "no-list-ii"}
+    assert sum(1 for label in labels if label.sample == "s2") >= 80
+    scores = score(rows, labels)
+    assert scores["s1"].accuracy >= 0.97 and scores["s2"].accuracy >= 0.95
+    assert sum(s.right for s in scores.values()) / sum(s.total for s in scores.values()) >= 0.97
 
 
-def test_hand_checked_sample_accuracy(rows: dict[tuple[str, str], ConcordanceRow]) -> None:
-    with LABELS.open(encoding="utf-8") as stream:
-        labels = list(csv.DictReader(stream))
-    assert len(labels) >= 100 and {label["list"] for label in labels} == {"us-ccl", "in-scomet", "no-list-ii"}
-    right = [_agrees(rows[(label["list"], label["code"])], label) for label in labels]
-    assert sum(right) / len(right) >= 0.95
+def test_agreement_with_a_label() -> None:
+    row = ConcordanceRow("in-scomet", "5A301", "", Regime.MTCR, "9E102", "9E102", "text", 0.6)
+    assert agrees(row, Label("in-scomet", "5A301", "MTCR", "9E101|9E102", "s2"))
+    assert not agrees(row, Label("in-scomet", "5A301", "MTCR", "9E101", "s2"))
+    assert agrees(row, Label("in-scomet", "5A301", "MTCR", "", "s2"))
+    assert not agrees(row, Label("in-scomet", "5A301", "national", "", "s2"))
+
+
+def test_glued_words_are_split_only_into_known_words() -> None:
+    known = frozenset({"material", "nozzle", "designed", "component", "vibration", "key", "monkeypox"})
+    assert unglue("materialssuch", known) == ["material"]
+    assert unglue("andnozzles", known) == ["nozzle"]
+    assert unglue("designedcomponents", known) == ["designed", "component"]
+    assert unglue("invibration", known) == ["vibration"]
+    assert unglue("monkey", known) == ["monkey"]
+    assert unglue("monkeypox", known) == ["monkeypox"]
 
 
 def test_every_entry_of_every_list_gets_a_row(rows: dict[tuple[str, str], ConcordanceRow],
@@ -69,6 +86,18 @@ def test_text_matching_places_scomet_entries(rows: dict[tuple[str, str], Concord
     assert (marburg.regime, marburg.regime_code, marburg.method) == (Regime.AG, "1C351.a.31", "text")
     presses = rows[("in-scomet", "5A208")]
     assert (presses.regime, presses.regime_entry) == (Regime.MTCR, "2B104")
+
+
+def test_text_matching_reads_past_extraction_glitches(rows: dict[tuple[str, str], ConcordanceRow]) -> None:
+    # "materialssuch as boron slurry": a glued word, and a sub-item read with its parent line
+    slurry = rows[("in-scomet", "3A305")]
+    assert (slurry.regime, slurry.regime_code) == (Regime.MTCR, "1C111.a.5")
+    # "Peste des petits ruminant virus" against "Peste-des-petits-ruminants virus"
+    ppr = rows[("in-scomet", "2D035")]
+    assert (ppr.regime, ppr.regime_code) == (Regime.AG, "1C351.a.38")
+    # a three-line entry that repeats one EU item line (stabilisers named with their CAS numbers)
+    stabilisers = rows[("in-scomet", "3A311")]
+    assert (stabilisers.regime, stabilisers.regime_code) == (Regime.MTCR, "1C111.c.3")
 
 
 def test_deviations_for_real_cases(rows: dict[tuple[str, str], ConcordanceRow]) -> None:

@@ -20,7 +20,7 @@ try:  # thresholds are optional: without the parameter analytics only text is co
 except ImportError:  # pragma: no cover - depends on the installed analytics
     compare_parameters = None  # type: ignore[assignment]
 
-_WORD = re.compile(r"[a-z][a-z\-]*[a-z]|\d+(?:[.,]\d+)?")
+_WORD = re.compile(r"[a-z]{2,}|\d+(?:[.,]\d+)?")
 # US and EU spellings of the same words, so that spelling is not reported as a deviation.
 _SPELLING = {"aluminum": "aluminium", "fiber": "fibre", "fibers": "fibres", "center": "centre",
              "meter": "metre", "meters": "metres", "color": "colour", "gray": "grey", "sulfur": "sulphur",
@@ -45,7 +45,8 @@ def _normal_word(word: str) -> str:
 
 
 def words(text: str) -> Counter[str]:
-    cleaned = strip_codes(text).lower().replace("“", " ").replace("”", " ").replace("’", "'")
+    # Hyphens split words, so that "peste-des-petits-ruminants" and "peste des petits ruminants" agree.
+    cleaned = strip_codes(text).lower().replace("“", " ").replace("”", " ").replace("’", "'").replace("-", " ")
     return Counter(_normal_word(w) for w in _WORD.findall(cleaned) if w not in STOPWORDS)
 
 

@@ -110,7 +110,11 @@ def _from_text(list_id: str, entry: Entry, match: TextMatch | None, regimes: _Re
     row = ConcordanceRow(list_id, entry.code, entry.heading, reference.regime, regime_code, reference.code,
                          Method.TEXT, confidence, note)
     ours = " ".join(item.text for item in entry.items) or entry.heading
-    row.deviations = word_deviations(ours, " ".join(item.text for item in reference.entry.items), "whole entry")
+    if match.item_code != reference.code and reference.entry.subtree(match.item_code):
+        theirs, where = reference.entry.subtree(match.item_code), f"against {match.item_code}"
+    else:
+        theirs, where = reference.entry.items, "whole entry"
+    row.deviations = word_deviations(ours, " ".join(item.text for item in theirs), where)
     return row
 
 

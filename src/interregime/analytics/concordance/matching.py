@@ -10,23 +10,73 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from interregime.analytics.overlaps.text import entry_lines, tokens
+from interregime.analytics.overlaps.text import STOPWORDS, entry_lines, strip_references, tokens
 from interregime.analytics.overlaps.vectors import tfidf
 from interregime.domain.corpus import Entry
 from interregime.domain.regimes import Regime
 
 _CAS = re.compile(r"\b\d{2,7}-\d{2}-\d\b")
 ITEM_LEVEL_COSINE = 0.5
+# A longer entry goes to the entry owning one item line it nearly repeats (a SCOMET list of named
+# stabilisers against the EU item naming them), whatever the whole-entry cosines say.
+NEAR_COPY_COSINE = 0.8
 # A short entry (a single organism or chemical) that matches no item this well is not matched at all.
 SHORT_ENTRY_COSINE = 0.45
 SHORT_ENTRY_LINES = 2
+# Each side of a split glued word, unless it is a stopword ("materials"+"such", "and"+"nozzles").
+MIN_GLUED_PART = 4
+
+
+def _parts(word: str) -> list[str]:
+    """A hyphenated token also written solid and as its parts ("sub-system" matches "subsystem",
+    "peste-des-petits-ruminants" matches "peste des petits ruminant"), each part stemmed like a token."""
+    if "-" not in word:
+        return [word]
+    parts = [part for piece in word.split("-") for part in tokens(piece)]
+    return [word, word.replace("-", ""), *parts] if len(parts) > 1 else [word, word.replace("-", "")]
 
 
 def _words(text: str) -> list[str]:
-    """Tokens, CAS registry numbers, and each pair of adjacent tokens written as one ("monkey pox"
-    also as "monkeypox")."""
-    words = [word for word in tokens(text) if word != "cas"]
+    """Tokens (and the parts of hyphenated ones), CAS registry numbers, and each pair of adjacent
+    tokens written as one ("monkey pox" also as "monkeypox")."""
+    return _with_pairs([part for word in tokens(text) if word != "cas" for part in _parts(word)], text)
+
+
+def _with_pairs(words: list[str], text: str) -> list[str]:
     return [*words, *(a + b for a, b in itertools.pairwise(words)), *_CAS.findall(text)]
+
+
+def unglue(word: str, known: set[str] | frozenset[str]) -> list[str]:
+    """Split a word the PDF extraction glued together ("materialssuch", "andnozzles") into the two
+    words it is made of, each known to the references or a stopword (a side shorter than four letters
+    must be a stopword); the word itself when it is known or no split fits."""
+    if word in known or len(word) < 2 * MIN_GLUED_PART - 1:
+        return [word]
+    for cut in range(2, len(word) - 1):
+        sides = [side if side in STOPWORDS else (tokens(side) or [""])[0] for side in (word[:cut], word[cut:])]
+        if all(side in STOPWORDS or (len(side) >= MIN_GLUED_PART and side in known) for side in sides):
+            return [side for side in sides if side not in STOPWORDS]
+    return [word]
+
+
+def _query_words(text: str, known: set[str]) -> list[str]:
+    """The words of a national line that some reference uses, glued words split first."""
+    words = [part for word in tokens(text) if word != "cas" for glued in unglue(word, known)
+             for part in _parts(glued)]
+    return [word for word in _with_pairs(words, text) if word in known]
+
+
+def _parent_words(entry: Entry, code: str) -> list[str]:
+    """The words of an item's parent line, so that a sub-item ("such as boron slurry") also carries
+    what its parent says ("high energy density materials")."""
+    item = entry.item(code)
+    parent = entry.item(item.parent) if item is not None and item.parent else None
+    return _words(strip_references(parent.text)) if parent is not None else []
+
+
+def _line_codes(lines: list[list[tuple[str, str]]]) -> list[str]:
+    """The item code of every line of every entry, in order."""
+    return [code for one_entry in lines for code, _ in one_entry]
 
 
 @dataclass(frozen=True)
@@ -56,18 +106,23 @@ class TextMatcher:
         ref_lines = [entry_lines(ref.entry, ignore_xrefs=True) for ref in self.references]
         query_lines = [entry_lines(entry, ignore_xrefs=True) for entry in self.queries]
         ref_items = [_words(text) for lines in ref_lines for _, text in lines]
+        owners = [ref.entry for ref, lines in zip(self.references, ref_lines, strict=True) for _ in lines]
+        in_context = [[*own, *_parent_words(owner, code)]
+                      for own, owner, code in zip(ref_items, owners, _line_codes(ref_lines), strict=True)]
         known = {word for words in ref_items for word in words}
         # Words no reference uses cannot match; left in, they would only dilute the query vectors.
-        query_docs = [[w for _, text in lines for w in _words(text) if w in known] for lines in query_lines]
+        query_docs = [[w for _, text in lines for w in _query_words(text, known)] for lines in query_lines]
         ref_docs = [[w for _, text in lines for w in _words(text)] for lines in ref_lines]
         vectors = tfidf([*ref_docs, *query_docs], bigrams=False).matrix
         split = len(self.references)
         self._entry_cosine = np.asarray((vectors[split:] @ vectors[:split].T).todense())
-        self._item_codes = [code for lines in ref_lines for code, _ in lines]
+        self._item_codes = _line_codes(ref_lines)
         self._item_owner = np.asarray([row for row, lines in enumerate(ref_lines) for _ in lines], dtype=np.int64)
-        item_vectors = tfidf([*ref_items, *query_docs], bigrams=False).matrix
         items = len(self._item_codes)
-        self._item_cosine = item_vectors[items:] @ item_vectors[:items].T
+        # An item line alone, or with its parent line: whichever the national text resembles more.
+        alone = tfidf([*ref_items, *query_docs], bigrams=False).matrix
+        with_parent = tfidf([*in_context, *query_docs], bigrams=False).matrix
+        self._item_cosine = (alone[items:] @ alone[:items].T).maximum(with_parent[items:] @ with_parent[:items].T)
         self._short = [len(lines) <= SHORT_ENTRY_LINES for lines in query_lines]
         self._regimes = np.asarray([ref.regime.value for ref in self.references], dtype=object)
 
@@ -80,7 +135,8 @@ class TextMatcher:
         item_allowed = allowed[self._item_owner]
         item_scores = np.where(item_allowed, item_row, -1.0)
         best_item = int(np.argmax(item_scores))
-        if self._short[row] and item_scores[best_item] >= ITEM_LEVEL_COSINE:
+        floor = ITEM_LEVEL_COSINE if self._short[row] else NEAR_COPY_COSINE
+        if item_scores[best_item] >= floor:
             owner = int(self._item_owner[best_item])
             return TextMatch(self.references[owner], self._item_codes[best_item],
                              float(self._entry_cosine[row, owner]), float(item_scores[best_item]))
