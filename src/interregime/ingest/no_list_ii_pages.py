@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 
 from interregime.ingest.context import SourceError
+from interregime.ingest.pdf_text import text_lines
 
 HEADER_MIN_TOP = 780.0
 FOOTER_MAX_TOP = 90.0
@@ -56,29 +57,21 @@ def _page_lines(document: pdfium.PdfDocument, index: int, file: str) -> list[Pag
     try:
         page = document[index]
         textpage = page.get_textpage()
-        text = textpage.get_text_range()
     except pdfium.PdfiumError as error:
         raise SourceError(file, f"page {index + 1}", f"cannot read the page text ({error})") from None
     lines: list[PageLine] = []
-    offset = 0
-    for number, raw in enumerate(text.split("\r\n"), start=1):
-        start = offset
-        offset += len(raw) + 2
-        stripped = raw.strip()
-        if not stripped:
-            continue
-        first = start + (len(raw) - len(raw.lstrip()))
-        left, _, _, top = textpage.get_charbox(first)
-        if _is_running_text(stripped, top, index + 1):
+    for line in text_lines(textpage):
+        left, _, _, top = textpage.get_charbox(line.first_char)
+        if _is_running_text(line.text, top, index + 1):
             continue
         lines.append(
             PageLine(
                 page=index + 1,
-                number=number,
+                number=line.number,
                 x=left,
-                x_after_first=_x_after_first_token(textpage, raw, start),
+                x_after_first=_x_after_first_token(textpage, line.raw, line.line_start),
                 top=top,
-                text=_clean(stripped),
+                text=_clean(line.text),
             )
         )
     return lines

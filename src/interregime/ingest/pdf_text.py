@@ -10,7 +10,7 @@ character positions; the text it gives is the same.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -99,13 +99,19 @@ def read_pages(data: bytes, file: str, furniture: Furniture) -> list[PdfPage]:
         document.close()
 
 
-def _read_page(document: pdfium.PdfDocument, index: int, file: str, furniture: Furniture) -> PdfPage:
-    try:
-        page = document[index]
-        textpage = page.get_textpage()
-    except pdfium.PdfiumError as error:
-        raise SourceError(file, f"page {index + 1}", f"unreadable page: {error}") from None
-    result = PdfPage(index + 1, page.get_height())
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """A non-blank line of a page's text layer: its number on the page, the line as printed, the line
+    stripped, and the index of its first character in the text page (for the character's position)."""
+
+    number: int
+    raw: str
+    text: str
+    first_char: int
+    line_start: int
+
+
+def text_lines(textpage: pdfium.PdfTextPage) -> Iterator[TextLine]:
     text = textpage.get_text_range()
     count = textpage.count_chars()
     offset = 0
@@ -113,11 +119,20 @@ def _read_page(document: pdfium.PdfDocument, index: int, file: str, furniture: F
         start = offset
         offset += len(raw) + 2
         stripped = raw.strip()
-        if not stripped:
-            continue
         first = start + (len(raw) - len(raw.lstrip()))
-        if first >= count:
-            continue
+        if stripped and first < count:
+            yield TextLine(number, raw, stripped, first, start)
+
+
+def _read_page(document: pdfium.PdfDocument, index: int, file: str, furniture: Furniture) -> PdfPage:
+    try:
+        page = document[index]
+        textpage = page.get_textpage()
+    except pdfium.PdfiumError as error:
+        raise SourceError(file, f"page {index + 1}", f"unreadable page: {error}") from None
+    result = PdfPage(index + 1, page.get_height())
+    for text_line in text_lines(textpage):
+        number, stripped, first = text_line.number, text_line.text, text_line.first_char
         x, y, _, _ = textpage.get_charbox(first, loose=True)
         clean = stripped.replace(WRAP_HYPHEN, "-").replace(_PRIVATE_BULLET, "•")
         if furniture.is_header(y, result.height):
