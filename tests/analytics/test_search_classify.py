@@ -8,6 +8,10 @@ import pytest
 import sqlalchemy as sa
 
 from interregime.analytics.search import Classifier, Method, classify
+from interregime.analytics.search.documents import ItemDocument
+from interregime.analytics.search.index import SearchIndex
+from interregime.analytics.search.lexical import LexicalIndex
+from interregime.analytics.search.ranking import Query, RankedGroup, Ranker
 from interregime.analytics.search.vocabulary import expand
 from tests.analytics.search_corpus import corpus, store
 
@@ -45,6 +49,14 @@ def test_trade_terms_expand_the_query(searchable: sa.Engine) -> None:
     top = classifier.classify("a 300 litre bioreactor", top=1)[0]
     assert top.entry == "2B352"
     assert top.explanation["trade_terms"] == ["bioreactor"]
+
+
+def test_trade_term_phrases_match_as_consecutive_words_anywhere_in_the_query() -> None:
+    assert "transporter erector launcher" in expand("Quote for a transporter erector launcher, road mobile").matched
+    assert expand("a launcher that is a transporter and an erector").matched == ("launcher",)
+    hidden = expand("small listening bugs for eavesdropping")
+    assert "surreptitious" in hidden.added_terms and "interception" in hidden.added_terms
+    assert expand("").matched == ()
 
 
 def test_query_quantities_are_checked_against_thresholds(searchable: sa.Engine) -> None:
@@ -86,3 +98,26 @@ def test_classify_function_uses_the_best_available_method(searchable: sa.Engine)
     assert results[0].entry == "9A012"
     assert results[0].explanation["method"] == "hybrid"
     assert results[0].explanation["similarity"] > 0.3
+
+
+def _line(group: str, text: str) -> ItemDocument:
+    return ItemDocument(list_id="eu-annex-i", entry_code=group, item_code=group, entry=group, group=group,
+                        regime="WA", heading="", text=text, parents=(), notes="", definitions="", references="",
+                        depth=0)
+
+
+def test_a_query_asking_for_technology_is_routed_to_the_entries_serving_the_goods() -> None:
+    assert Query.parse("Know-how for building centrifuges").asks_for == ("E",)
+    assert Query.parse("source code and technical data for a lathe").asks_for == ("D", "E")
+    assert Query.parse("pilot training simulator").asks_for == ()
+    documents = [_line("2B201", "centrifuge test machines"), _line("2B001", "machine tools"),
+                 _line("2E201", "technology for the use of 2B201"), _line("2E001", "technology for 2A, 2B or 2D"),
+                 _line("3E001", "technology for 3A")]
+    links = {"2E201": ["2B201"], "2E001": [], "3E001": []}
+    search_index = SearchIndex(documents, LexicalIndex.build(documents), [[] for _ in documents], links)
+    ranker = Ranker(search_index)
+    goods = [RankedGroup("2B201", 1.0, 0, 0.0, 0.0, ()), RankedGroup("2B001", 0.5, 1, 0.0, 0.0, ())]
+    routed = {ranked.group: ranked.score for ranked in ranker._route(goods, ("E",))}
+    assert routed["2E201"] > routed["2B201"] > routed["2B001"] > routed["2E001"] > 0
+    assert "3E001" not in routed
+    assert {ranked.group for ranked in ranker._route(goods, ("D",))} == {"2B201", "2B001"}

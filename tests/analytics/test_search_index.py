@@ -6,12 +6,14 @@ from __future__ import annotations
 import importlib
 import socket
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
+import numpy as np
 import pytest
 import sqlalchemy as sa
 
 from interregime.analytics.search import Classifier, DenseModelMissing, Method, dense, index
+from interregime.analytics.search.documents import ItemDocument
 from tests.analytics.search_corpus import corpus, store
 
 
@@ -109,3 +111,48 @@ def test_works_without_network(engine: sa.Engine, cache: Path, monkeypatch: pyte
     store(engine, corpus())
     results = Classifier.open(engine, Method.HYBRID).classify("unmanned aerial vehicle", top=1)
     assert results[0].entry == "9A012"
+
+
+def _document(text: str, parents: tuple[str, ...], heading: str) -> ItemDocument:
+    return ItemDocument(list_id="l", entry_code="2B001", item_code="2B001.a", entry="2B001", group="2B001",
+                        regime="WA", heading=heading, text=text, parents=parents, notes="", definitions="",
+                        references="", depth=len(parents) + 1)
+
+
+def test_dense_parts_are_short_texts_without_list_codes() -> None:
+    document = _document("Spindles specified in 2B001.a.1 with runout", ("Machine tools:", "2B001.a.2"),
+                         "Machine tools:")
+    line, parents, heading = document.dense_parts()
+    assert line == "Spindles specified in   with runout"
+    assert parents == ("Machine tools:",)
+    assert heading == ""
+    assert document.context == "Machine tools: 2B001.a.2"
+
+
+class _OneHotEncoder:
+    """Gives every distinct text its own axis, and counts what it was asked to encode."""
+
+    calls: ClassVar[list[list[str]]] = []
+
+    def encode(self, texts: list[str], batch_size: int = 64) -> dense.Vectors:
+        _OneHotEncoder.calls.append(list(texts))
+        vectors = np.zeros((len(texts), dense.DIMENSION), dtype=np.float32)
+        for row, text in enumerate(texts):
+            vectors[row, sum(map(ord, text)) % dense.DIMENSION] = 1.0
+        return vectors
+
+
+def test_document_vector_is_composed_from_line_parents_and_heading(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dense, "Encoder", _OneHotEncoder)
+    _OneHotEncoder.calls = []
+    first = _document("Lathes", ("Tools a", "Tools b"), "Machine tools")
+    second = _document("Mills", ("Tools a",), "Machine tools")
+    vectors = index.encode_documents([first, second])
+    assert len(_OneHotEncoder.calls) == 1
+    assert sorted(_OneHotEncoder.calls[0]) == sorted(["Lathes", "Tools a", "Tools b", "Machine tools", "Mills"])
+    one_hot = {text: _OneHotEncoder().encode([text])[0] for text in ("Lathes", "Tools a", "Tools b", "Machine tools")}
+    expected = one_hot["Lathes"] + (one_hot["Tools a"] + one_hot["Tools b"]) / 2 + one_hot["Machine tools"]
+    np.testing.assert_allclose(vectors[0], expected / np.linalg.norm(expected), rtol=1e-5)
+    assert np.linalg.norm(vectors[1]) == pytest.approx(1.0)

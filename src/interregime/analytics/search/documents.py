@@ -31,19 +31,27 @@ class ItemDocument:
     regime: str
     heading: str
     text: str
-    context: str
+    parents: tuple[str, ...]
     notes: str
     definitions: str
     references: str
     depth: int
 
     @property
-    def dense_text(self) -> str:
-        """What the sentence encoder reads: the line with its parents, then the heading."""
-        joined = f"{self.context} {self.text}".strip() if self.context else self.text
-        if self.heading and self.heading not in joined:
-            joined = f"{joined} ({self.heading})"
-        return _CODE_LIKE.sub(" ", joined)[:_DENSE_CHARS]
+    def context(self) -> str:
+        """The parent lines, outermost first, as one text."""
+        return " ".join(self.parents)
+
+    def dense_parts(self) -> tuple[str, tuple[str, ...], str]:
+        """What the sentence encoder reads, one short text at a time: the line, its parent lines and
+        the entry heading ("" when the line is the heading), without list codes."""
+        parents = tuple(text for text in (_dense(parent) for parent in self.parents) if text)
+        heading = _dense(self.heading) if self.heading and self.heading not in self.parents else ""
+        return _dense(self.text), parents, heading
+
+
+def _dense(text: str) -> str:
+    return _CODE_LIKE.sub(" ", text)[:_DENSE_CHARS].strip()
 
 
 def _clip(text: str, limit: int) -> str:
@@ -97,13 +105,13 @@ def edition_documents(content: EditionContent) -> list[ItemDocument]:
         items = entry.items or [Item(entry.code, entry.heading)]
         for item in items:
             chain = _ancestors(entry, item, by_code)
-            context = " ".join(parent.text for parent in chain if parent.text != entry.heading or parent.depth)
+            parents = tuple(parent.text for parent in chain if parent.text != entry.heading or parent.depth)
             notes = " ".join(_clip(note.text, _NOTE_WORDS) for note in item.notes if note.kind not in _SKIPPED_NOTES)
             terms = [*item.defined_terms, *(term for parent in chain for term in parent.defined_terms)]
             documents.append(ItemDocument(
                 list_id=list_id, entry_code=entry.code, item_code=item.code, entry=shown, group=group,
                 regime=regime, heading=entry.heading if item.depth else "", text=item.text or entry.heading,
-                context=context, notes=notes, definitions=_definitions(terms, glossary),
+                parents=parents, notes=notes, definitions=_definitions(terms, glossary),
                 references=_referenced_headings(item.text, entry.code, headings), depth=item.depth,
             ))
     return documents

@@ -11,7 +11,7 @@ import numpy as np
 
 from interregime.analytics.search import dense
 
-_FILE_STEM = "minilm-l6-v2-int8"
+_FILE_STEM = "minilm-l6-v2-int8-parts"
 
 
 def _key(text: str) -> str:

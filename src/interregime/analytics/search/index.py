@@ -26,7 +26,7 @@ from interregime.analytics.search.quantities import Threshold, item_thresholds
 from interregime.domain.codes import entry_code, to_eu_style
 from interregime.storage import corpus_store
 
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 CACHE_ENV = "INTERREGIME_CACHE_DIR"
 _KEEP_INDEXES = 3
 
@@ -122,10 +122,25 @@ def build_index(engine: sa.Engine, with_dense: bool = True) -> SearchIndex:
 
 
 def encode_documents(documents: list[ItemDocument]) -> dense.Vectors:
-    """Embeddings of every document; equal texts (the same line in several lists) are encoded once,
-    and lines already encoded for an earlier corpus come from the embedding store."""
+    """Embeddings of every document, composed from the embeddings of its short parts: the line, plus
+    the mean of its parent lines and the entry heading, each with weight one, then unit length.
+    Encoding each distinct line once (rather than every line with its parents) reads about a third
+    of the tokens; equal texts are encoded once, and texts already encoded for an earlier corpus
+    come from the embedding store."""
+    parts = [document.dense_parts() for document in documents]
+    texts = list(dict.fromkeys(text for line, parents, heading in parts for text in (line, *parents, heading) if text))
     store = EmbeddingStore(cache_root() / "search" / "embeddings")
-    return store.vectors([document.dense_text for document in documents])
+    encoded = store.vectors(texts)
+    row = {text: position for position, text in enumerate(texts)}
+    composed = np.zeros((len(documents), dense.DIMENSION), dtype=np.float32)
+    for position, (line, parents, heading) in enumerate(parts):
+        vector = encoded[row[line]].copy() if line else np.zeros(dense.DIMENSION, dtype=np.float32)
+        if parents:
+            vector += encoded[[row[parent] for parent in parents]].mean(axis=0)
+        if heading:
+            vector += encoded[row[heading]]
+        composed[position] = vector / max(float(np.linalg.norm(vector)), 1e-12)
+    return composed
 
 
 def save_index(index: SearchIndex, folder: Path) -> None:
@@ -157,7 +172,7 @@ def load_index(folder: Path) -> SearchIndex:
     vectors_file = folder / "vectors.npy"
     vectors = np.load(vectors_file).astype(np.float32) if vectors_file.exists() else None
     return SearchIndex(
-        documents=[ItemDocument(**record) for record in manifest["documents"]],
+        documents=[ItemDocument(**{**record, "parents": tuple(record["parents"])}) for record in manifest["documents"]],
         lexical=LexicalIndex.load(folder / "bm25"),
         thresholds=[[Threshold.from_json(t) for t in item] for item in manifest["thresholds"]],
         links={key: list(value) for key, value in manifest["links"].items()},

@@ -20,7 +20,7 @@ from interregime.analytics.search.quantities import QueryQuantity, Verdict, chec
 from interregime.analytics.search.vocabulary import Expansion, expand
 
 _EXPANSION_WEIGHT = 0.5
-_DENSE_WEIGHT = 0.7
+_DENSE_WEIGHT = 0.6
 _QUANTITY_BOOST = 0.08
 _CONSENSUS_WEIGHT = 0.3
 _CANDIDATES = 400
@@ -28,6 +28,18 @@ _SOFTWARE = re.compile(r"\b(software|program|programs|code|firmware|app|apps|alg
 _TECHNOLOGY = re.compile(r"\b(technology|know-how|know how|technical data|blueprints?|drawings?|design data|"
                          r"training|assistance|documentation)\b", re.IGNORECASE)
 _DEVELOPMENT_PENALTY = 0.85
+# A query that asks for software or technology outright is routed from the goods it names to the software
+# ("D") or technology ("E") entries serving them, which are lifted just above those goods.
+_ASKS_SOFTWARE = re.compile(r"\b(software|source code|firmware|programs?)\b", re.IGNORECASE)
+_ASKS_TECHNOLOGY = re.compile(r"\b(technology|know-how|know how|technical data|design data|blueprints?)\b",
+                              re.IGNORECASE)
+# Entries that name the goods they serve are lifted just above them; category-wide ones ("technology for
+# equipment in 2A, 2B or 2D") just below. Among equally lifted entries their own match decides.
+_ROUTED_FROM = 5
+_ROUTING_LIFT = 1.05
+_CATEGORY_LIFT = 0.9
+_OWN_SHARE = 0.1
+_GOODS = ("A", "B", "C")
 
 
 class Method(StrEnum):
@@ -44,12 +56,15 @@ class Query:
     quantities: tuple[QueryQuantity, ...]
     wants_software: bool
     wants_technology: bool
+    asks_for: tuple[str, ...] = ()
 
     @classmethod
     def parse(cls, text: str) -> Query:
         own = tuple(term for term in terms(text) if not term.replace(".", "").isdigit())
+        asks_for = tuple(kind for kind, pattern in (("D", _ASKS_SOFTWARE), ("E", _ASKS_TECHNOLOGY))
+                         if pattern.search(text))
         return cls(text, own, expand(text), tuple(query_quantities(text)),
-                   bool(_SOFTWARE.search(text)), bool(_TECHNOLOGY.search(text)))
+                   bool(_SOFTWARE.search(text)), bool(_TECHNOLOGY.search(text)), asks_for)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +75,24 @@ class RankedGroup:
     lexical: float
     semantic: float
     verdicts: tuple[Verdict, ...]
+
+
+def _kind(group: str) -> str:
+    """The type letter of an EU-style group key ("2B001" -> "B"); "" for keys of other numberings."""
+    return group[1] if len(group) == 5 and group[0].isdigit() and group[1] in "ABCDE" else ""
+
+
+def _serving(links: dict[str, list[str]], groups: list[str]) -> dict[str, dict[str, list[str]]]:
+    """Per kind ("D", "E"): from a goods group to the software or technology groups that point to it; one
+    that points to no goods serves its whole category (key "category:<digit>")."""
+    serving: dict[str, dict[str, list[str]]] = {"D": {}, "E": {}}
+    for group in groups:
+        if _kind(group) not in serving:
+            continue
+        targets = [target for target in links.get(group, []) if _kind(target) in _GOODS]
+        for key in targets or [f"category:{group[0]}"]:
+            serving[_kind(group)].setdefault(key, []).append(group)
+    return serving
 
 
 def _normalised(values: np.ndarray) -> np.ndarray:
@@ -78,6 +111,7 @@ class Ranker:
         self._kind = np.array([code[1:2] if len(code) > 1 and code[0].isdigit() else "" for code in codes])
         self._software = self._kind == "D"
         self._technology = self._kind == "E"
+        self._serving = _serving(index.links, list(index.groups))
 
     def lexical_scores(self, query: Query) -> np.ndarray:
         scores = self.index.lexical.scores(query.own_terms)
@@ -141,4 +175,24 @@ class Ranker:
             agreement = (sum(per_list[group].values()) - per_list[group][documents[position].list_id]) / others
             scored.append(RankedGroup(group, score + _CONSENSUS_WEIGHT * agreement, position,
                                       float(lexical[position]), float(semantic[position]), verdicts))
+        if query.asks_for:
+            scored = self._route(scored, query.asks_for)
         return sorted(scored, key=lambda ranked: -ranked.score)[:top]
+
+    def _route(self, scored: list[RankedGroup], kinds: tuple[str, ...]) -> list[RankedGroup]:
+        by_group = {ranked.group: ranked for ranked in scored}
+        goods = sorted((ranked for ranked in scored if _kind(ranked.group) in _GOODS), key=lambda r: -r.score)
+        for source in goods[:_ROUTED_FROM]:
+            for kind in kinds:
+                serving = self._serving[kind]
+                named = serving.get(source.group, [])
+                lift = _ROUTING_LIFT if named else _CATEGORY_LIFT
+                for group in named or serving.get(f"category:{source.group[0]}", []):
+                    current = by_group.get(group)
+                    lifted = source.score * lift + _OWN_SHARE * (current.score if current else 0.0)
+                    if current is None:
+                        by_group[group] = RankedGroup(group, lifted, self.index.groups[group][0], 0.0, 0.0, ())
+                    elif current.score < lifted:
+                        by_group[group] = RankedGroup(group, lifted, current.best, current.lexical,
+                                                      current.semantic, current.verdicts)
+        return list(by_group.values())

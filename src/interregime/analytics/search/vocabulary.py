@@ -43,9 +43,16 @@ def vocabulary() -> tuple[TradeTerm, ...]:
     return tuple(entries)
 
 
-def _contains(sequence: list[str], phrase: tuple[str, ...]) -> bool:
-    width = len(phrase)
-    return any(tuple(sequence[start:start + width]) == phrase for start in range(len(sequence) - width + 1))
+@lru_cache(maxsize=1)
+def _longest_phrase() -> int:
+    return max((len(phrase) for entry in vocabulary() for phrase in entry.phrases), default=1)
+
+
+def _runs(sequence: list[str]) -> set[tuple[str, ...]]:
+    """Every run of consecutive words of ``sequence``, up to the length of the longest vocabulary phrase."""
+    width = _longest_phrase()
+    return {tuple(sequence[start:start + size]) for start in range(len(sequence))
+            for size in range(1, min(width, len(sequence) - start) + 1)}
 
 
 def expand(query: str) -> Expansion:
@@ -53,11 +60,12 @@ def expand(query: str) -> Expansion:
     out of the way, and also on plain words so that short forms such as "ins" still match)."""
     stemmed, plain = terms(query), words(query)
     own = set(stemmed)
+    runs = _runs(stemmed) | _runs(plain)
     added: list[str] = []
     texts: list[str] = []
     matched: list[str] = []
     for entry in vocabulary():
-        hit = next((p for p in entry.phrases if _contains(stemmed, p) or _contains(plain, p)), None)
+        hit = next((phrase for phrase in entry.phrases if phrase in runs), None)
         if hit is None:
             continue
         matched.append(" ".join(hit))
