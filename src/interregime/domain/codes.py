@@ -85,14 +85,21 @@ def depth_of(code: str) -> int:
     return len(split_code(code)[1])
 
 
+_LOWER_HEAD = re.compile(r"^(?P<cat>\d)(?:\.)?(?P<grp>[a-e])(?=[.\d])|^(?P<ml>ml)(?=\d)")
+
+
+def normalise_case(code: str) -> str:
+    """``2b001.b`` → ``2B001.b``, ``2.b.1`` → ``2.B.1``, ``ml10.a`` → ``ML10.a``; labels keep their case."""
+    match = _LOWER_HEAD.match(code)
+    if not match:
+        return code
+    if match["ml"]:
+        return "ML" + code[2:]
+    return code[: match.start("grp")] + match["grp"].upper() + code[match.end("grp") :]
+
+
 def code_variants(code: str) -> list[str]:
     """Forms under which a user may write the same code: as given, EU style, Wassenaar native."""
-    text = code.strip().rstrip(".")
+    text = normalise_case(code.strip().rstrip("."))
     forms = [text, to_eu_style(text), to_wassenaar_native(text)]
-    upper = text[:1] + text[1:2].upper() + text[2:] if len(text) > 1 else text
-    forms.append(upper)
-    seen: list[str] = []
-    for form in forms:
-        if form not in seen:
-            seen.append(form)
-    return seen
+    return list(dict.fromkeys(forms))
