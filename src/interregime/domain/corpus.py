@@ -10,6 +10,8 @@ from interregime.domain.regimes import Regime
 
 
 class ListKind(StrEnum):
+    """Who publishes a list: a regime, a state, or a union of states (the EU)."""
+
     REGIME = "regime"
     NATIONAL = "national"
     SUPRANATIONAL = "supranational"
@@ -43,6 +45,8 @@ class Edition:
 
 
 class NoteKind(StrEnum):
+    """Kinds of text attached to an item; a decontrol note says what the item does not control."""
+
     NOTE = "note"
     TECHNICAL_NOTE = "technical note"
     NB = "n.b."
@@ -54,6 +58,8 @@ class NoteKind(StrEnum):
 
 @dataclass(slots=True)
 class Note:
+    """A note, technical note, N.B. or decontrol note, with its label as printed (``Note 2``)."""
+
     kind: NoteKind
     text: str
     label: str = ""
@@ -120,6 +126,9 @@ class Definition:
 
 
 class XRefKind(StrEnum):
+    """How one entry points to another: N.B. see also, an "other than" carve-out, CCL Related Controls, or a
+    plain mention of its code."""
+
     SEE_ALSO = "see also"
     OTHER_THAN = "other than"
     RELATED_CONTROL = "related control"

@@ -7,6 +7,8 @@ from enum import StrEnum
 
 
 class Regime(StrEnum):
+    """The four export-control regimes, and the CWC whose schedules the lists also implement."""
+
     WA = "WA"
     MTCR = "MTCR"
     NSG = "NSG"
@@ -41,6 +43,8 @@ EXPORT_CONTROL_REGIMES: tuple[Regime, ...] = (Regime.WA, Regime.MTCR, Regime.NSG
 
 
 class MembershipStatus(StrEnum):
+    """Participants take part in decisions; adherents follow the guidelines; observers attend."""
+
     PARTICIPANT = "participant"
     ADHERENT = "adherent"
     OBSERVER = "observer"
@@ -60,6 +64,8 @@ class State:
 
 @dataclass(frozen=True, slots=True)
 class Membership:
+    """A state's membership of a regime, with the years it joined and left where a source gives them."""
+
     state: State
     regime: Regime
     status: MembershipStatus = MembershipStatus.PARTICIPANT
