@@ -29,7 +29,7 @@ def _class_lines(cls: type) -> list[str]:
         lines += [doc.split("\n\n")[0].replace("\n", " "), ""]
     if issubclass(cls, Enum):
         lines.append("Values: " + ", ".join(f"`{member.value}`" for member in cls) + ".")
-    else:
+    elif dataclasses.is_dataclass(cls):
         lines += [f"- `{field.name}`: `{field.type}`" for field in dataclasses.fields(cls)]
     return [*lines, ""]
 
