@@ -1,17 +1,20 @@
 """Overlaps between regimes: all-pairs detection time, brute-force ratio, recall@10 in ignore-xrefs mode
-and precision of the top pairs against the hand labels.
+and precision of the top pairs against the hand labels, lexical only and with the semantic feature.
 
-Usage: .venv/bin/python bench/overlaps.py [--database URL] [--sources DIR]
+Usage: .venv/bin/python bench/overlaps.py [--database URL] [--sources DIR] [--cold]
 
 Without --database the corpus is built from --sources (default ../shared/data/raw) into a temporary
 SQLite file first; the build is not timed. Detection time covers units, features, scores, candidate
-pairs and classification over every stored list; loading the editions is timed separately.
+pairs and classification over every stored list; loading the editions is timed separately. The
+semantic run reads the embedding cache (warm once any detection or search has encoded the lines);
+--cold also times one semantic detection with an empty temporary cache (encodes every line, ~1 min).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import os
 import re
 import tempfile
 import time
@@ -21,9 +24,14 @@ import numpy as np
 import sqlalchemy as sa
 
 from interregime.analytics.overlaps.baseline import brute_force_scores
-from interregime.analytics.overlaps.detect import detect
-from interregime.analytics.overlaps.evaluation import EVIDENCE, recall_at_k, referenced_pairs
+from interregime.analytics.overlaps.detect import Detection, detect
+from interregime.analytics.overlaps.evaluation import EVIDENCE, half_of, recall_at_k, referenced_pairs
+from interregime.analytics.overlaps.semantic import semantic_similarity
 from interregime.analytics.overlaps.similarity import Weights, cosine
+from interregime.analytics.overlaps.text import strip_references
+from interregime.analytics.search.dense import available
+from interregime.analytics.search.index import CACHE_ENV
+from interregime.domain.corpus import EditionContent
 from interregime.ingest.build import build
 from interregime.storage import corpus_store
 from interregime.storage.database import create_engine, upgrade
@@ -58,22 +66,50 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database")
     parser.add_argument("--sources", type=Path, default=REPO.parent / "shared" / "data" / "raw")
+    parser.add_argument("--cold", action="store_true", help="also time a semantic detection with an empty cache")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="overlaps-bench-") as folder:
         engine = _engine(args.database, args.sources, Path(folder))
-        run(engine)
+        run(engine, args.cold)
         engine.dispose()
 
 
-def run(engine: sa.Engine) -> None:
+def _cold_detection(contents: list[EditionContent]) -> float:
+    previous = os.environ.get(CACHE_ENV)
+    with tempfile.TemporaryDirectory(prefix="overlaps-cold-cache-") as cache:
+        os.environ[CACHE_ENV] = cache
+        try:
+            started = time.perf_counter()
+            detect(contents, ignore_xrefs=True)
+            return time.perf_counter() - started
+        finally:
+            if previous is None:
+                del os.environ[CACHE_ENV]
+            else:
+                os.environ[CACHE_ENV] = previous
+
+
+def run(engine: sa.Engine, cold: bool = False) -> None:
     started = time.perf_counter()
     contents = [corpus_store.load_edition(engine, list_id) for list_id in corpus_store.list_ids(engine)]
     loaded = time.perf_counter() - started
 
     started = time.perf_counter()
+    lexical = detect(contents, ignore_xrefs=True, semantic=False)
+    lexical_time = time.perf_counter() - started
+    if not available():
+        print("dense model not installed: only the lexical figures below are meaningful")
+    detect(contents, ignore_xrefs=True, classify_pairs=False)  # fills the embedding cache if it is cold
+    started = time.perf_counter()
     detection = detect(contents, ignore_xrefs=True)
     detect_time = time.perf_counter() - started
+    cold_time = _cold_detection(contents) if cold else None
+    started = time.perf_counter()
     features = detection.features
+    lines = [text for _, text in features.lines]
+    headings = [" ".join(strip_references(unit.heading).split()) for unit in detection.units]
+    semantic_similarity(lines, features.line_unit, headings)
+    semantic_time = time.perf_counter() - started
     started = time.perf_counter()
     features.document = cosine(features.doc_vectors.matrix)
     features.heading = cosine(features.heading_vectors.matrix)
@@ -87,17 +123,14 @@ def run(engine: sa.Engine) -> None:
     units = detection.units
     truth_all = referenced_pairs(contents, units)
     truth_eu = referenced_pairs([c for c in contents if c.control_list.id == "eu-annex-i"], units)
-    recall_all = recall_at_k(detection.scores, units, truth_all)
-    recall_eu = recall_at_k(detection.scores, units, truth_eu)
-    baseline_all = recall_at_k(detection.features.document, units, truth_all)
-    baseline_eu = recall_at_k(detection.features.document, units, truth_eu)
-    top = [(f"{o.a.list_id}:{o.a.code}", f"{o.b.list_id}:{o.b.code}") for o in detection.overlaps[:200]]
-    right, judged, total = _precision(top)
-    samples = {name: _precision(top, f"{name}:") for name in ("s2", "s3")}
+    sets = {"EU N.B. + other-than": truth_eu, "EU N.B. + other-than + CCL Related Controls": truth_all}
 
     print(f"lists: {', '.join(c.control_list.id for c in contents)}; units {len(units)}; "
-          f"candidate pairs {len(detection.overlaps)}; loading {loaded:.2f} s")
-    print(f"detection (ignore-xrefs, all pairs + classification): {detect_time:.2f} s")
+          f"candidate pairs {len(detection.overlaps)} (lexical only {len(lexical.overlaps)}); loading {loaded:.2f} s")
+    print(f"detection (ignore-xrefs, all pairs + classification): lexical only {lexical_time:.2f} s; with the "
+          f"semantic feature, warm embedding cache {detect_time:.2f} s"
+          + (f"; cold (empty cache) {cold_time:.1f} s" if cold_time is not None else "")
+          + f"; of which the semantic matrices (store, 6k×6k line cosines, entry vectors) {semantic_time:.2f} s")
     print(f"pairwise scoring, vectorised (sparse products): {vector_time:.3f} s; pairwise Python loop: "
           f"{brute_time:.2f} s; same scores: {same}; ratio {brute_time / vector_time:.0f}x")
     brute_detect = detect_time - vector_time + brute_time
@@ -106,17 +139,44 @@ def run(engine: sa.Engine) -> None:
     print("recall@10: for each entry that explicitly references entries of another regime, its partners "
           "of other regimes are ranked by score (its own row of the matrix); a referenced partner is found "
           "if it ranks among the 10 best. Pooled = found pairs / referenced pairs; per-entry mean = mean "
-          "over referencing entries of their share found.")
-    for name, recall, base in (("EU N.B. + other-than + CCL Related Controls", recall_all, baseline_all),
-                               ("EU N.B. + other-than", recall_eu, baseline_eu)):
-        print(f"recall@10 {name}: pooled {recall.value:.3f} ({recall.found}/{recall.referenced} pairs, "
-              f"{recall.entries} entries), per-entry mean {recall.entry_mean:.3f}; TF-IDF cosine alone "
-              f"{base.value:.3f} / {base.entry_mean:.3f}")
-    knowhow = sum(1 for s, t, _ in recall_all.misses if {units[s].group[1:], units[t].group[1:]} & {"D", "E"})
-    print(f"misses involving software/technology entries: {knowhow}/{len(recall_all.misses)}")
-    print(f"precision of top 200, first labelled sample: {right}/{judged} = {right / max(judged, 1):.3f} "
-          f"({judged} of {total} labelled); "
-          + "; ".join(f"random sample {name}: {r}/{j} = {r / max(j, 1):.3f}" for name, (r, j, _) in samples.items()))
+          "over referencing entries of their share found. Half A (weights tuned) / half B: fixed split of "
+          "the referencing entries by a hash of their key.")
+    scorings = {"TF-IDF cosine alone": detection.features.document, "lexical score": lexical.scores,
+                "with semantic": detection.scores}
+    if detection.features.semantic is not None:
+        scorings["semantic entry cosine alone"] = detection.features.semantic.entry
+        scorings["semantic best item cosine alone"] = detection.features.semantic.items
+    for name, truth in sets.items():
+        print(f"recall@10 {name} ({sum(map(len, truth.values()))} pairs, {len(truth)} entries):")
+        for scoring, scores in scorings.items():
+            parts = [recall_at_k(scores, units, part) for part in (truth, half_of(truth, units, 0),
+                                                                      half_of(truth, units, 1))]
+            print(f"  {scoring}: pooled {parts[0].value:.3f} ({parts[0].found}/{parts[0].referenced}), per-entry "
+                  f"mean {parts[0].entry_mean:.3f}; half A {parts[1].value:.3f} ({parts[1].found}/"
+                  f"{parts[1].referenced}), half B {parts[2].value:.3f} ({parts[2].found}/{parts[2].referenced})")
+    misses = recall_at_k(detection.scores, units, truth_all).misses
+    knowhow = sum(1 for s, t, _ in misses if {units[s].group[1:], units[t].group[1:]} & {"D", "E"})
+    print(f"misses (with semantic) involving software/technology entries: {knowhow}/{len(misses)}")
+    lexical_rank = {(s, t): rank for s, t, rank in recall_at_k(lexical.scores, units, truth_eu).misses}
+    eu_misses = recall_at_k(detection.scores, units, truth_eu).misses
+    print("EU misses with semantic (rank; lexical rank): " + ", ".join(
+        f"{units[s].display_code}→{units[t].display_code} {rank} ({lexical_rank.get((s, t), 'hit')})"
+        for s, t, rank in sorted(eu_misses, key=lambda miss: miss[2])))
+    recovered = sorted(set(lexical_rank) - {(s, t) for s, t, _ in eu_misses})
+    print("EU pairs recovered by the semantic feature: " + ", ".join(
+        f"{units[s].display_code}→{units[t].display_code}" for s, t in recovered))
+    for name, result in (("lexical", lexical), ("with semantic", detection)):
+        _report_precision(name, result)
+
+
+def _report_precision(name: str, detection: Detection) -> None:
+    top = [(f"{o.a.list_id}:{o.a.code}", f"{o.b.list_id}:{o.b.code}") for o in detection.overlaps[:200]]
+    right, judged, total = _precision(top)
+    samples = {sample: _precision(top, f"{sample}:") for sample in ("s2", "s3", "s4")}
+    print(f"precision of the {name} top 200: first labelled sample {right}/{judged} = "
+          f"{right / max(judged, 1):.3f} ({judged} of {total} labelled); "
+          + "; ".join(f"random sample {sample}: {r}/{j} = {r / max(j, 1):.3f}"
+                      for sample, (r, j, _) in samples.items()))
 
 
 if __name__ == "__main__":

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from interregime.analytics.overlaps.semantic import FALLBACK_NOTICE
+from interregime.analytics.search import dense
 from interregime.cli.app import app
 from tests.analytics.overlap_corpus import corpus_url
 
@@ -89,3 +91,13 @@ def test_overlaps_default_keeps_every_entrys_ten_best_partners(database: str) ->
     assert len(pairs) > 1000 and min(partners.values()) >= 10
     code, out, _ = invoke(database, "overlaps", "--ignore-xrefs", "--partners", "2", "-f", "json")
     assert code == 0 and len(json.loads(out)) < len(pairs)
+
+
+def test_overlaps_fall_back_to_lexical_scores_without_the_dense_model(database: str,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    code, lexical, err = invoke(database, "overlaps", "--ignore-xrefs", "--lexical", "--top", "40", "-f", "json")
+    assert code == 0 and FALLBACK_NOTICE not in err
+    monkeypatch.setattr(dense, "available", lambda: False)
+    code, fallback, err = invoke(database, "overlaps", "--ignore-xrefs", "--semantic", "--top", "40", "-f", "json")
+    assert code == 0 and err.splitlines() == [FALLBACK_NOTICE]
+    assert json.loads(fallback) == json.loads(lexical)

@@ -80,6 +80,9 @@ def overlaps(
                                                                    "regimes that make a pair")] = PARTNERS,
     top: Annotated[int | None, typer.Option("--top", min=1, help="keep only this many pairs, best first "
                                                                  "(default: all pairs)")] = None,
+    semantic: Annotated[bool, typer.Option("--semantic/--lexical", help="also compare entries by sentence "
+                                                                        "embeddings (needs the dense model; the "
+                                                                        "first run encodes the corpus)")] = False,
     fmt: FormatOption = AnalysisFormat.table,
 ) -> None:
     """Pairs of entries from different regimes that control overlapping items, scored and classified.
@@ -89,7 +92,7 @@ def overlaps(
     chosen_regimes = [Regime.parse(value) for value in _split(regimes)]
     kinds = [OverlapKind.parse(value) for value in _split(kind)]
     detection = detect(list(_contents(ctx).values()), chosen_regimes or None, ignore_xrefs=ignore_xrefs,
-                       partners=partners)
+                       partners=partners, semantic=semantic)
     found = select(detection.overlaps, kinds or None, top)
     rows = [{"a": o.a.as_dict(), "b": o.b.as_dict(), "kind": o.kind.value, "score": o.score,
              "explanation": o.explanation, "shared_terms": list(o.shared_terms),

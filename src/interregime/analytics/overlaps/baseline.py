@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
-from interregime.analytics.overlaps.similarity import Features, Weights, standardise
+from interregime.analytics.overlaps.similarity import Features, Weights
 
 
 def _rows(matrix: sparse.csr_matrix) -> list[dict[int, float]]:
@@ -44,7 +44,7 @@ def brute_force_scores(features: Features, weights: Weights | None = None,
     heading = pairwise_cosines(features.heading_vectors.matrix[chosen])
     grid = np.ix_(chosen, chosen)
     text = document + w.heading * heading + w.characteristic * features.characteristic[grid]
-    standard = standardise(text, features.cross[grid])
+    standard = features.standard_text(text, w, chosen)
     return np.asarray(standard + standard.T + w.group * features.group[grid] + w.category * features.category[grid]
                       + w.support * features.support[grid] + w.develops * features.develops[grid]
                       + w.knowhow * features.knowhow[grid] + w.parallel * features.parallel[grid]

@@ -111,11 +111,13 @@ def candidate_pairs(scores: np.ndarray, cross: np.ndarray, partners: int) -> lis
 
 
 def detect(contents: Sequence[EditionContent], regimes: Sequence[Regime] | None = None, ignore_xrefs: bool = False,
-           partners: int = PARTNERS, weights: Weights | None = None, classify_pairs: bool = True) -> Detection:
+           partners: int = PARTNERS, weights: Weights | None = None, classify_pairs: bool = True,
+           semantic: bool = False) -> Detection:
     """Score every pair of regime entries, keep each entry's best partners in other regimes and classify
-    them. With ``ignore_xrefs`` the lists' cross-references (and the codes in the text) are not used."""
+    them. With ``ignore_xrefs`` the lists' cross-references (and the codes in the text) are not used;
+    without ``semantic`` (or without the dense model) the text is compared by words only."""
     units = build_units(contents, regimes)
-    features = compute_features(units, ignore_xrefs)
+    features = compute_features(units, ignore_xrefs, semantic)
     scores = features.combined(weights or Weights())
     references = {} if ignore_xrefs else explicit_references(contents, units)
     for (first, second), _kind in references.items():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -83,3 +84,11 @@ def recall_at_k(scores: np.ndarray, units: Sequence[Unit], truth: dict[int, set[
         per_entry.append(len(hits) / len(targets))
         misses.extend((source, target, int(rank[target]) + 1) for target in targets if rank[target] >= k)
     return Recall(k, found, total, len(truth), misses, tuple(per_entry))
+
+
+def half_of(truth: dict[int, set[int]], units: Sequence[Unit], half: int) -> dict[int, set[int]]:
+    """The referencing entries of one half (0 or 1) of a fixed split by a hash of the entry's key, so that
+    weights can be tuned on one half and reported on the other."""
+    def side(position: int) -> int:
+        return int(hashlib.blake2b(units[position].key.encode("utf-8"), digest_size=4).hexdigest(), 16) % 2
+    return {source: targets for source, targets in truth.items() if side(source) == half}

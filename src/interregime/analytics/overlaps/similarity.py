@@ -5,7 +5,9 @@ per entry over the candidates of other regimes and made symmetric (z(i→j) + z(
 entry with many mediocre matches does not crowd out one with a few strong ones. Structure: same
 category and product group, "parallel" numbers (2B001/2B201, 9A012/9A112: the EU numbering gives
 regime-derived entries the number of the Wassenaar entry they complement), and the entry's family
-of broad software/technology entries in the same category (``overlaps.family``)."""
+of broad software/technology entries in the same category (``overlaps.family``). With the optional
+dense model, the text z-scores are averaged with z-scores of two semantic similarities
+(``overlaps.semantic``): entry-vector cosine and best item-to-item cosine."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ import numpy as np
 from scipy import sparse
 
 from interregime.analytics.overlaps.family import family_links, regime_links, unrelated_knowhow
+from interregime.analytics.overlaps.semantic import SemanticSimilarity, optional_semantic_similarity
 from interregime.analytics.overlaps.text import entry_lines, strip_codes, strip_references, tokens
 from interregime.analytics.overlaps.units import Unit
 from interregime.analytics.overlaps.vectors import Vectorised, tfidf
@@ -46,6 +49,10 @@ class Weights:
     short_entry_words: int = 8
     text_floor: float = 0.12
     below_floor: float = 15.0
+    # Relative to the lexical text z-score (weight 1); the three are averaged. Tuned on half of the
+    # referencing entries (bench/overlaps.py).
+    semantic_entry: float = 1.0
+    semantic_items: float = 1.5
 
 
 @dataclass
@@ -72,13 +79,26 @@ class Features:
     unrelated_knowhow: np.ndarray
     parallel: np.ndarray
     words: np.ndarray
+    semantic: SemanticSimilarity | None = None
 
     def text(self, weights: Weights) -> np.ndarray:
         return np.asarray(self.document + weights.heading * self.heading
                           + weights.characteristic * self.characteristic)
 
+    def standard_text(self, text: np.ndarray, weights: Weights, members: Sequence[int] | None = None
+                      ) -> np.ndarray:
+        """Row z-scores of ``text`` (over ``members`` only, if given), averaged with the semantic ones."""
+        grid = np.ix_(members, members) if members is not None else np.s_[:, :]
+        cross = self.cross[grid]
+        standard = standardise(text, cross)
+        if self.semantic is None:
+            return standard
+        mixed = (standard + weights.semantic_entry * standardise(self.semantic.entry[grid], cross)
+                 + weights.semantic_items * standardise(self.semantic.items[grid], cross))
+        return np.asarray(mixed / (1.0 + weights.semantic_entry + weights.semantic_items))
+
     def combined(self, weights: Weights) -> np.ndarray:
-        standard = standardise(self.text(weights), self.cross)
+        standard = self.standard_text(self.text(weights), weights)
         return np.asarray(standard + standard.T + weights.group * self.group + weights.category * self.category
                           + weights.support * self.support + weights.develops * self.develops
                           + weights.knowhow * self.knowhow + weights.parallel * self.parallel
@@ -121,7 +141,8 @@ def _characteristics(parameters: list[list[tuple[str, Parameter]]]) -> np.ndarra
     return cosine(tfidf(names, bigrams=False).matrix)
 
 
-def compute_features(units: Sequence[Unit], ignore_xrefs: bool) -> Features:
+def compute_features(units: Sequence[Unit], ignore_xrefs: bool, semantic: bool = True) -> Features:
+    """Every signal matrix; ``semantic`` adds the embedding similarities when the dense model is installed."""
     lines: list[tuple[str, str]] = []
     owners: list[int] = []
     for position, unit in enumerate(units):
@@ -143,12 +164,15 @@ def compute_features(units: Sequence[Unit], ignore_xrefs: bool) -> Features:
                     per_unit[position].extend((item.code, parameter) for parameter in found)
     regimes = np.asarray([unit.regime.value for unit in units], dtype=object)
     doc_vectors = tfidf(documents)
-    heading_vectors = tfidf([tokens(clean(unit.heading)) for unit in units])
+    headings = [" ".join(clean(unit.heading).split()) for unit in units]
+    heading_vectors = tfidf([tokens(heading) for heading in headings])
+    line_unit = np.asarray(owners, dtype=np.int64)
+    embedded = optional_semantic_similarity([text for _, text in lines], line_unit, headings) if semantic else None
     support, develops, knowhow = family_links(units)
     parallel = _indicator([unit.group + unit.display_code[3:] if unit.group else "" for unit in units])
     base_development, parallel_knowhow = regime_links(units, parallel)
     return Features(
-        lines=lines, line_unit=np.asarray(owners, dtype=np.int64), line_vectors=tfidf(line_tokens),
+        lines=lines, line_unit=line_unit, line_vectors=tfidf(line_tokens),
         doc_vectors=doc_vectors, heading_vectors=heading_vectors, parameters=per_unit,
         cross=regimes[:, None] != regimes[None, :],
         document=cosine(doc_vectors.matrix),
@@ -159,5 +183,5 @@ def compute_features(units: Sequence[Unit], ignore_xrefs: bool) -> Features:
         support=support, develops=develops, knowhow=knowhow,
         base_development=base_development, parallel_knowhow=parallel_knowhow,
         unrelated_knowhow=unrelated_knowhow(units),
-        words=np.asarray([len(set(words)) for words in documents]), parallel=parallel,
+        words=np.asarray([len(set(words)) for words in documents]), parallel=parallel, semantic=embedded,
     )
