@@ -7,7 +7,9 @@ import sys
 from pathlib import Path
 from typing import Annotated, Any
 
+import sqlalchemy as sa
 import typer
+from typer._click.exceptions import ClickException, NoArgsIsHelpError
 from typer.core import TyperGroup
 
 from interregime import __version__
@@ -23,7 +25,7 @@ from interregime.cli import (
     report_commands,
 )
 from interregime.cli.output import fail
-from interregime.cli.state import CliState
+from interregime.cli.state import CliState, database_label, database_problem
 from interregime.ingest.context import SourceError
 
 HANDLED_ERRORS = (SourceError, LookupError, ValueError, OSError)
@@ -32,6 +34,14 @@ HANDLED_ERRORS = (SourceError, LookupError, ValueError, OSError)
 class OneLineErrors(TyperGroup):
     """Every command's expected failures end as one line on stderr and exit code 1, never a traceback."""
 
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except NoArgsIsHelpError:
+            raise
+        except ClickException as error:
+            _usage_error(error)
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
@@ -39,9 +49,25 @@ class OneLineErrors(TyperGroup):
             # The reader (e.g. `| head`) has gone; stop quietly like other Unix tools.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise typer.Exit(0) from None
+        except NoArgsIsHelpError:
+            raise
+        except ClickException as error:
+            _usage_error(error)
+        except sa.exc.SQLAlchemyError as error:
+            url = ctx.obj.database_url if isinstance(ctx.obj, CliState) else None
+            fail(f"database {database_label(url) if url else ''}: {database_problem(error)}".replace(" :", ":"))
+            raise typer.Exit(1) from None
         except HANDLED_ERRORS as error:
             fail(_first_line(error))
             raise typer.Exit(1) from None
+
+
+def _usage_error(error: ClickException) -> None:
+    """Bad options or arguments: one line naming the command, with click's exit code (2)."""
+    context = getattr(error, "ctx", None)
+    where = f"{context.command_path}: " if context is not None else ""
+    fail(_first_line(ValueError(where + error.format_message())))
+    raise typer.Exit(error.exit_code)
 
 
 def _first_line(error: BaseException) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -11,6 +10,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from interregime.analytics.search import Classifier, DenseModelMissing, Method, ResultGroup
+from interregime.cli.input_files import read_csv, read_text
 from interregime.cli.output import Format, emit, stderr, to_json
 from interregime.cli.state import state
 
@@ -29,17 +29,13 @@ def _flat(group: ResultGroup, fmt: Format) -> dict[str, Any]:
 
 
 def _descriptions(path: Path, column: str | None) -> list[str]:
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            rows = list(csv.DictReader(handle))
-    except UnicodeDecodeError as error:
-        raise ValueError(f"{path} is not UTF-8 text") from error
+    columns, rows = read_csv(path)
     if not rows:
         raise ValueError(f"{path} holds no rows under a header line")
-    name = column or next(iter(rows[0]))
-    if name not in rows[0]:
-        raise ValueError(f"{path} has no column {name!r}; columns: {', '.join(rows[0])}")
-    return [row[name] or "" for row in rows]
+    name = column or columns[0]
+    if name not in columns:
+        raise ValueError(f"{path} has no column {name!r}; columns: {', '.join(columns)}")
+    return [row.get(name) or "" for _, row in rows]
 
 
 def classify(
@@ -72,7 +68,7 @@ def classify(
             emit([_flat(group, fmt) for group in results], fmt, TABLE_COLUMNS if fmt == Format.table else CSV_COLUMNS)
         return
     if queries is not None:
-        lines = [line.strip() for line in queries.read_text(encoding="utf-8").splitlines() if line.strip()]
+        lines = [line.strip() for line in read_text(queries).splitlines() if line.strip()]
         answers = [classifier.classify(line, top, list_id) for line in lines]
         if fmt == Format.json:
             sys.stdout.write(to_json([[group.to_json() for group in answer] for answer in answers]) + "\n")
@@ -84,7 +80,7 @@ def classify(
     descriptions = _descriptions(csv_file, column)
     rows: list[dict[str, Any]] = []
     with Progress(TextColumn("classifying"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=stderr, transient=True) as progress:
+                  console=stderr, transient=True, disable=not stderr.is_terminal) as progress:
         task = progress.add_task("classifying", total=len(descriptions))
         for number, description in enumerate(descriptions, start=1):
             groups = classifier.classify(description, top, list_id) if description.strip() else []

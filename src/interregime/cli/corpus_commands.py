@@ -37,7 +37,7 @@ def build(
     folder = cli.sources(sources)
     engine = cli.engine()
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=stderr,
-                  transient=True) as progress:
+                  transient=True, disable=not stderr.is_terminal) as progress:
         task = progress.add_task("building", total=None)
         report = run_build(engine, folder, only, progress=lambda step: progress.update(task, description=step))
     rows = [
@@ -74,6 +74,8 @@ def show(
 ) -> None:
     """An entry or item with its sub-items, notes, definitions used and cross-references.
     With --list, JSON is one object; without, a list of objects (one per list having the code)."""
+    if edition is not None and list_id is None:
+        raise ValueError(f"--edition {edition!r} needs --list: editions are dated per list")
     engine = state(ctx).engine()
     targets = [list_id] if list_id else corpus_store.list_ids(engine)
     views = []
@@ -143,10 +145,13 @@ def _print_tree(view: dict[str, object]) -> None:
 
 def warnings(
     ctx: typer.Context,
-    source: Annotated[str | None, typer.Option("--source", help="list id or 'members'")] = None,
+    source: Annotated[str | None, typer.Option("--source", help="list id, 'members' or 'native-codes'")] = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """What the last build's parsers saw but did not consume."""
+    known = [*registry.LIST_SOURCES, "members", "native-codes"]
+    if source is not None and source not in known:
+        raise ValueError(f"--source {source!r}: unknown source; known: {', '.join(known)}")
     rows = corpus_store.load_warnings(state(ctx).engine(), source)
     emit(rows, fmt, ["source", "file", "place", "message"])
 
@@ -161,7 +166,8 @@ def fetch(
     folder = sources or state(ctx).sources_dir
     if folder is None:
         raise typer.BadParameter("pass --sources DIR (the folder to download into)")
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=stderr, transient=True) as progress:
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=stderr, transient=True,
+                  disable=not stderr.is_terminal) as progress:
         task = progress.add_task("fetching", total=None)
         results = run_fetch(folder, only or registry.available_lists(),
                             progress=lambda step: progress.update(task, description=step))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
@@ -24,6 +25,8 @@ from interregime.cli.state import state
 from interregime.domain.regimes import EXPORT_CONTROL_REGIMES, Membership, MembershipStatus, Regime, State
 from interregime.storage.membership_store import load_memberships
 
+STATE_CODE = re.compile(r"[A-Za-z]{2}")
+
 members_app = typer.Typer(help="Regime memberships: list, matrix, combinations, history, charts.",
                           no_args_is_help=True)
 
@@ -40,10 +43,15 @@ def list_members(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Memberships with join years and sources (participants unless --status says otherwise)."""
-    memberships = load_memberships(state(ctx).engine(), Regime.parse(regime) if regime else None, state_code)
+    statuses = [s.value for s in MembershipStatus]
+    if status != "all" and status not in statuses:
+        raise ValueError(f"--status {status!r}: expected {', '.join(statuses)} or all")
+    if state_code is not None and not STATE_CODE.fullmatch(state_code.strip()):
+        raise ValueError(f"--state {state_code!r}: not an ISO 3166 alpha-2 code (e.g. FR) or EU")
+    memberships = load_memberships(state(ctx).engine(), Regime.parse(regime) if regime else None,
+                                   state_code.strip() if state_code else None)
     if status != "all":
-        wanted = MembershipStatus(status)
-        memberships = [m for m in memberships if m.status == wanted]
+        memberships = [m for m in memberships if m.status == MembershipStatus(status)]
     rows = [
         {"regime": m.regime.value, "state": m.state.code, "name": m.state.name, "status": m.status.value,
          "joined": m.joined, "left": m.left, "source": m.source}
@@ -61,7 +69,10 @@ RegimesOption = Annotated[
 def _regimes(text: str | None) -> tuple[Regime, ...]:
     if not text:
         return EXPORT_CONTROL_REGIMES
-    return tuple(dict.fromkeys(Regime.parse(part) for part in text.split(",") if part.strip()))
+    chosen = tuple(dict.fromkeys(Regime.parse(part) for part in text.split(",") if part.strip()))
+    if not chosen:
+        raise ValueError(f"--regimes {text!r} names no regime; e.g. WA,MTCR")
+    return chosen
 
 
 def _stored(ctx: typer.Context) -> list[Membership]:
@@ -175,6 +186,8 @@ def history(
     chosen = _regimes(regimes)
     span = year_span([m for m in memberships if m.regime in chosen], last)
     years = range(first if first is not None else span.start, span.stop)
+    if not years:
+        raise ValueError(f"--from {years.start} is after --to {span.stop - 1}")
     emit(history_rows(memberships, years, chosen), fmt,
          ["year", *(r.value for r in chosen), "participants", "combinations", "in_all"])
 
@@ -200,7 +213,11 @@ def upset(
 ) -> None:
     """UpSet plot of the regime combinations."""
     chart_format(out)
-    path = upset_chart(combinations(_stored(ctx), year, _regimes(regimes)), out)
+    report = combinations(_stored(ctx), year, _regimes(regimes))
+    if not report.combinations:
+        when = report.year or "the current year"
+        raise LookupError(f"no sovereign participants in {'+'.join(report.regimes)} in {when}; nothing to chart")
+    path = upset_chart(report, out)
     emit({"written": str(path)}, fmt)
 
 
@@ -211,7 +228,12 @@ def timeline(
 ) -> None:
     """Participants per regime per year, with accession markers."""
     chart_format(out)
-    path = timeline_chart(_stored(ctx), out, last, _regimes(regimes))
+    memberships, chosen = _stored(ctx), _regimes(regimes)
+    span = year_span([m for m in memberships if m.regime in chosen], last)
+    if not any(any(counts.values()) for counts in participants_per_year(memberships, span, chosen).values()):
+        raise LookupError(f"no participants in {'+'.join(r.value for r in chosen)} up to {span.stop - 1}; "
+                          "nothing to chart")
+    path = timeline_chart(memberships, out, last, chosen)
     emit({"written": str(path)}, fmt)
 
 

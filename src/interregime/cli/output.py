@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import enum
 import json
+import os
 import sys
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
@@ -14,7 +15,16 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-stdout = Console(soft_wrap=True)
+
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """The reader (e.g. `| head`) has gone: stop quietly with success, as for JSON and CSV output."""
+        self.quiet = True
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(0)
+
+
+stdout = _Console(soft_wrap=True)
 stderr = Console(stderr=True)
 
 
@@ -76,4 +86,5 @@ def emit(rows: Sequence[Mapping[str, Any]] | Mapping[str, Any], fmt: Format, col
 
 def fail(message: str) -> None:
     """One line on stderr, never a traceback."""
-    stderr.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    stderr.print("[bold red]error:[/]", end=" ", highlight=False)
+    stderr.print(message, markup=False, emoji=False, highlight=False, soft_wrap=True)

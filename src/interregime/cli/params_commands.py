@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -12,6 +11,7 @@ import typer
 from interregime.analytics.parameters.check import CheckResult, check_entry
 from interregime.analytics.parameters.extract import extract_parameters
 from interregime.analytics.parameters.numbers import decimal_comma_for
+from interregime.cli.input_files import read_csv, read_text
 from interregime.cli.output import Format, emit, stdout, to_json
 from interregime.domain.corpus import Entry
 from interregime.domain.parameters import Parameter
@@ -35,6 +35,10 @@ def parameter_records(parameters: list[Parameter]) -> list[dict[str, Any]]:
 
 
 def _decimal_comma(list_id: str | None) -> bool | None:
+    from interregime.ingest.registry import LIST_SOURCES
+
+    if list_id is not None and list_id not in LIST_SOURCES:
+        raise ValueError(f"--list {list_id!r}: unknown list; known: {', '.join(LIST_SOURCES)}")
     return decimal_comma_for(list_id) if list_id else None
 
 
@@ -58,7 +62,7 @@ def params(
     assert lines is not None
     per_line = [
         parameter_records(extract_parameters(line, decimal_comma))
-        for line in lines.read_text(encoding="utf-8").splitlines()
+        for line in read_text(lines).splitlines()
     ]
     if fmt == Format.json:
         sys.stdout.write(to_json(per_line) + "\n")
@@ -88,18 +92,16 @@ def _result_record(result: CheckResult) -> dict[str, Any]:
 
 
 def _read_specs(path: Path) -> list[tuple[str, dict[str, str | float]]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if reader.fieldnames is None or ID_COLUMN not in reader.fieldnames:
-            raise ValueError(f"{path}: the CSV needs an {ID_COLUMN!r} column and one column per spec key")
-        specs: list[tuple[str, dict[str, str | float]]] = []
-        for number, row in enumerate(reader, 2):
-            spec: dict[str, str | float] = {
-                key: value.strip() for key, value in row.items()
-                if key and key != ID_COLUMN and value is not None and value.strip()
-            }
-            specs.append((row.get(ID_COLUMN) or f"row {number}", spec))
-        return specs
+    columns, rows = read_csv(path)
+    if ID_COLUMN not in columns:
+        raise ValueError(f"{path}: the CSV needs an {ID_COLUMN!r} column and one column per spec key")
+    specs: list[tuple[str, dict[str, str | float]]] = []
+    for line, row in rows:
+        spec: dict[str, str | float] = {
+            key: value.strip() for key, value in row.items() if key and key != ID_COLUMN and value.strip()
+        }
+        specs.append((row.get(ID_COLUMN, "").strip() or f"line {line}", spec))
+    return specs
 
 
 def check(

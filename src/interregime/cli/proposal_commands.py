@@ -32,7 +32,7 @@ from interregime.domain.consensus import (
     proposal_consensus,
     what_if,
 )
-from interregime.domain.proposal_codec import proposal_record
+from interregime.domain.proposal_codec import check_identifier, check_state_code, proposal_record
 from interregime.domain.proposals import ListEntryRef, Position, PositionKind, Proposal, Stage
 from interregime.domain.regimes import Membership, Regime
 from interregime.storage import workspace_store as store
@@ -112,8 +112,8 @@ def create(
 ) -> None:
     """Create a proposal in one regime, at the threat stage."""
     created = _date(date)
-    proposal = Proposal(ident, title, Regime.parse(regime), technology, created,
-                        tuple(s.strip().upper() for s in states or ()), topic=topic)
+    proposal = Proposal(check_identifier(ident, "IDENT"), title, Regime.parse(regime), technology, created,
+                        tuple(check_state_code(s, "--state") for s in states or ()), topic=topic)
     proposal.redefine(created, description, tuple(ListEntryRef.parse(e) for e in entries or ()),
                       tuple(parse_parameter(p) for p in parameters or ()))
     store.create_proposal(state(ctx).engine(), proposal)
@@ -140,7 +140,8 @@ def redefine(
         tuple(ListEntryRef.parse(e) for e in entries) if entries else None,
         tuple(parse_parameter(p) for p in parameters) if parameters else None, note,
     )
-    proposal.revision = store.append_version(engine, ident, version, revision or proposal.revision)
+    edited = proposal.revision if revision is None else revision
+    proposal.revision = store.append_version(engine, ident, version, edited)
     emit(_summary(proposal), fmt)
 
 
@@ -165,7 +166,8 @@ def stage(
     if not force:
         check_can_advance(proposal, goal, _memberships(ctx), on)
     proposal.transitions.append(transition)
-    proposal.revision = store.record_transition(engine, ident, transition, revision or proposal.revision)
+    edited = proposal.revision if revision is None else revision
+    proposal.revision = store.record_transition(engine, ident, transition, edited)
     emit(_summary(proposal), fmt)
 
 
@@ -231,7 +233,10 @@ def list_command(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Proposals with their regime, topic, stage and revision."""
-    proposals = store.list_proposals(state(ctx).engine(), topic, Regime.parse(regime) if regime else None)
+    engine = state(ctx).engine()
+    if topic is not None and topic not in {t.id for t in store.list_topics(engine)}:
+        raise LookupError(f"no coordination topic {topic!r}")
+    proposals = store.list_proposals(engine, topic, Regime.parse(regime) if regime else None)
     emit([_summary(p) for p in proposals], fmt,
          ["id", "regime", "topic", "stage", "title", "technology", "version", "revision", "positions"])
 
@@ -247,6 +252,10 @@ def link(
 ) -> None:
     """Link proposals in several regimes about the same technology into one coordination topic."""
     engine = state(ctx).engine()
+    stored = {p.id for p in store.list_proposals(engine)}
+    missing = [ident for ident in proposals if ident not in stored]
+    if missing:
+        raise LookupError(f"no proposal {missing[0]!r}")
     known = {t.id: t for t in store.list_topics(engine)}
     if topic not in known or title is not None or technology:
         existing = known.get(topic)
@@ -292,7 +301,7 @@ def import_command(
 ) -> None:
     """Import a JSON document of topics and proposals, or a CSV of positions; all checked before writing."""
     if not path.is_file():
-        raise ProposalFileError(f"{path}: no such file")
+        raise ProposalFileError(f"{path}: {'is a folder, not a file' if path.is_dir() else 'no such file'}")
     engine = state(ctx).engine()
     memberships = _memberships(ctx)
     if path.suffix.lower() == ".csv":
@@ -308,9 +317,11 @@ def import_command(
     if path.suffix.lower() != ".json":
         raise ProposalFileError(f"{path}: expected a .json or .csv file")
     document = read_json(path)
-    check_document(path, document, memberships, {t.id for t in store.list_topics(engine)})
+    stored_topics = store.list_topics(engine)
+    check_document(path, document, memberships, stored_topics, {p.id for p in store.list_proposals(engine)})
     for topic in document.topics:
-        store.save_topic(engine, topic)
+        if topic.id not in {t.id for t in stored_topics}:
+            store.save_topic(engine, topic)
     for proposal in document.proposals:
         store.create_proposal(engine, proposal)
     emit({"file": str(path), "topics": len(document.topics), "proposals": len(document.proposals),

@@ -18,6 +18,7 @@ from interregime.domain.consensus import CoordinationTopic, check_position
 from interregime.domain.parameters import Comparator, Parameter
 from interregime.domain.proposal_codec import (
     RecordError,
+    check_identifier,
     parse_date,
     position_from_record,
     proposal_from_record,
@@ -79,6 +80,9 @@ def read_json(path: Path) -> ProposalDocument:
         raise ProposalFileError(f"{path}: not UTF-8 text") from None
     if not isinstance(data, dict):
         raise ProposalFileError(f"{path}: expected an object with 'topics' and 'proposals'")
+    unknown = sorted(set(data) - {"topics", "proposals"})
+    if unknown:
+        raise ProposalFileError(f"{path}: {unknown[0]}: unknown field; expected topics and proposals")
     document = ProposalDocument()
     try:
         for key in ("topics", "proposals"):
@@ -94,13 +98,21 @@ def read_json(path: Path) -> ProposalDocument:
 
 
 def check_document(path: Path, document: ProposalDocument, memberships: Sequence[Membership],
-                   known_topics: set[str]) -> None:
-    """Positions by participants only, topics that exist, no duplicate proposals."""
-    topics = known_topics | {t.id for t in document.topics}
+                   known_topics: Sequence[CoordinationTopic], known_proposals: set[str]) -> None:
+    """Positions by participants only, topics that exist, no duplicate or already stored proposals, and no
+    stored topic redefined."""
+    stored = {t.id: topic_record(t) for t in known_topics}
+    for i, topic in enumerate(document.topics):
+        if topic.id in stored and stored[topic.id] != topic_record(topic):
+            raise ProposalFileError(f"{path}: topics[{i}].id: topic {topic.id} already exists with another "
+                                    "title, technology or description")
+    topics = set(stored) | {t.id for t in document.topics}
     seen: set[str] = set()
     for i, proposal in enumerate(document.proposals):
         if proposal.id in seen:
             raise ProposalFileError(f"{path}: proposals[{i}].id: duplicate proposal {proposal.id}")
+        if proposal.id in known_proposals:
+            raise ProposalFileError(f"{path}: proposals[{i}].id: proposal {proposal.id} already exists")
         seen.add(proposal.id)
         if proposal.topic is not None and proposal.topic not in topics:
             raise ProposalFileError(f"{path}: proposals[{i}].topic: no coordination topic {proposal.topic!r}")
@@ -147,18 +159,33 @@ def read_csv(path: Path, existing: dict[str, Proposal], memberships: Sequence[Me
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise ProposalFileError(f"{path}: not UTF-8 text") from None
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in POSITION_COLUMNS[:-1] if c not in (reader.fieldnames or [])]
-    if missing:
-        raise ProposalFileError(f"{path}: line 1: missing column(s) {', '.join(missing)}")
+    reader = csv.DictReader(io.StringIO(text), strict=True)
+    try:
+        missing = [c for c in POSITION_COLUMNS[:-1] if c not in (reader.fieldnames or [])]
+        if missing:
+            raise ProposalFileError(f"{path}: line 1: missing column(s) {', '.join(missing)}")
+        return _read_rows(path, reader, existing, memberships)
+    except csv.Error as error:
+        raise ProposalFileError(f"{path}: line {reader.reader.line_num}: {error}") from None
+
+
+def _read_rows(path: Path, reader: csv.DictReader[str], existing: dict[str, Proposal],
+               memberships: Sequence[Membership]) -> CsvImport:
     result = CsvImport()
     proposals = dict(existing)
     for row in reader:
         line = reader.line_num
         where = f"{path}: line {line}"
+        if None in row:
+            columns = len(reader.fieldnames or [])
+            raise ProposalFileError(f"{where}: {columns + len(row[None])} cells, but the header has {columns} columns")
         ident = (row.get("proposal_id") or "").strip()
         if not ident:
             raise ProposalFileError(f"{where}: column proposal_id: empty")
+        try:
+            check_identifier(ident, "proposal_id")
+        except RecordError as error:
+            raise ProposalFileError(f"{where}: column {error}") from None
         if ident not in proposals:
             proposals[ident] = _new_proposal(row, ident, where)
             result.new_proposals.append(proposals[ident])

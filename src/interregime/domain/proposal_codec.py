@@ -60,10 +60,23 @@ def _number(record: Mapping[str, Any], key: str, path: str) -> float | None:
     return _field(record, key, path, float) if record.get(key) is not None else None
 
 
-def _mapping(value: Any, path: str) -> Mapping[str, Any]:
+def _mapping(value: Any, path: str, keys: frozenset[str] | None = None) -> Mapping[str, Any]:
+    """``value`` as an object; with ``keys``, a field outside them is refused rather than silently dropped."""
     if not isinstance(value, Mapping):
         raise RecordError(path, f"expected an object, got {type(value).__name__}")
+    unknown = sorted(set(value) - keys) if keys is not None else []
+    if unknown:
+        raise RecordError(f"{path}.{unknown[0]}", f"unknown field; expected one of {', '.join(sorted(keys or ()))}")
     return value
+
+
+PARAMETER_KEYS = frozenset({"characteristic", "comparator", "value", "low", "high", "low_inclusive", "high_inclusive",
+                            "unit", "qualifier"})
+VERSION_KEYS = frozenset({"number", "date", "description", "list_entries", "parameters", "note"})
+TRANSITION_KEYS = frozenset({"from", "to", "date", "outcome", "parameters"})
+TOPIC_KEYS = frozenset({"id", "title", "technology", "description"})
+PROPOSAL_KEYS = frozenset({"id", "title", "regime", "technology", "created", "originating_states", "topic", "stage",
+                           "revision", "versions", "transitions", "positions"})
 
 
 def _list(record: Mapping[str, Any], key: str, path: str) -> list[Any]:
@@ -88,7 +101,7 @@ def parse_date(text: str, path: str) -> dt.date:
 
 
 def parameter_from_record(value: Any, path: str) -> Parameter:
-    record = _mapping(value, path)
+    record = _mapping(value, path, PARAMETER_KEYS)
     comparator = _parsed(f"{path}.comparator", Comparator, _field(record, "comparator", path, str))
     characteristic = _field(record, "characteristic", path, str).strip()
     if not characteristic:
@@ -158,7 +171,7 @@ def topic_record(topic: CoordinationTopic) -> dict[str, Any]:
 
 
 def topic_from_record(value: Any, path: str) -> CoordinationTopic:
-    record = _mapping(value, path)
+    record = _mapping(value, path, TOPIC_KEYS)
     return CoordinationTopic(
         id=_identifier(record, path),
         title=_field(record, "title", path, str),
@@ -168,14 +181,26 @@ def topic_from_record(value: Any, path: str) -> CoordinationTopic:
 
 
 def _identifier(record: Mapping[str, Any], path: str) -> str:
-    ident = _field(record, "id", path, str).strip()
+    return check_identifier(_field(record, "id", path, str), f"{path}.id")
+
+
+def check_identifier(text: str, path: str) -> str:
+    ident = text.strip()
     if not ident or len(ident) > 60 or any(ch.isspace() for ch in ident):
-        raise RecordError(f"{path}.id", f"{ident!r} is not an identifier (1-60 characters, no spaces)")
+        raise RecordError(path, f"{ident!r} is not an identifier (1-60 characters, no spaces)")
     return ident
 
 
+def check_state_code(text: str, path: str) -> str:
+    """An ISO 3166 alpha-2 code, or EU, in upper case."""
+    code = text.strip().upper()
+    if len(code) != 2 or not code.isascii() or not code.isalpha():
+        raise RecordError(path, f"{text!r} is not an ISO 3166 alpha-2 code (e.g. FR) or EU")
+    return code
+
+
 def _version(value: Any, path: str, number: int) -> ProposalVersion:
-    record = _mapping(value, path)
+    record = _mapping(value, path, VERSION_KEYS)
     entries = tuple(
         ListEntryRef(_field(_mapping(e, f"{path}.list_entries[{i}]"), "list_id", f"{path}.list_entries[{i}]", str),
                      _field(_mapping(e, f"{path}.list_entries[{i}]"), "code", f"{path}.list_entries[{i}]", str))
@@ -205,7 +230,7 @@ def position_from_record(value: Any, path: str) -> Position:
 def proposal_from_record(value: Any, path: str) -> Proposal:
     """A proposal with its versions and transitions replayed (so their order is checked); positions are
     returned unchecked on ``positions``: their participants are checked against the memberships later."""
-    record = _mapping(value, path)
+    record = _mapping(value, path, PROPOSAL_KEYS)
     ident = _identifier(record, path)
     versions = _list(record, "versions", path)
     if not versions:
@@ -217,7 +242,8 @@ def proposal_from_record(value: Any, path: str) -> Proposal:
         technology=_field(record, "technology", path, str, ""),
         created=parse_date(_field(record, "created", path, str), f"{path}.created"),
         originating_states=tuple(
-            _field({"s": s}, "s", f"{path}.originating_states[{i}]", str).upper()
+            check_state_code(_field({"s": s}, "s", f"{path}.originating_states[{i}]", str),
+                             f"{path}.originating_states[{i}]")
             for i, s in enumerate(_list(record, "originating_states", path))
         ),
         topic=_field(record, "topic", path, str) if record.get("topic") is not None else None,
@@ -225,7 +251,7 @@ def proposal_from_record(value: Any, path: str) -> Proposal:
     )
     for i, item in enumerate(_list(record, "transitions", path)):
         where = f"{path}.transitions[{i}]"
-        transition = _mapping(item, where)
+        transition = _mapping(item, where, TRANSITION_KEYS)
         target = _parsed(f"{where}.to", Stage.parse, _field(transition, "to", where, str))
         date = parse_date(_field(transition, "date", where, str), f"{where}.date")
         parameters = parameters_from_records(_list(transition, "parameters", where), f"{where}.parameters")

@@ -76,10 +76,13 @@ class SweepResult:
         }
 
 
+MAX_SWEEP_STEPS = 1000
+
+
 def thresholds(low: float, high: float, steps: int) -> list[float]:
     """Evenly spaced, or log-spaced when the range spans two decades or more of positive values."""
-    if steps < 2 or not high > low:
-        raise ImpactError(f"sweep needs LOW < HIGH and STEPS >= 2, got {low}:{high}:{steps}")
+    if not 2 <= steps <= MAX_SWEEP_STEPS or not high > low:
+        raise ImpactError(f"sweep needs LOW < HIGH and 2 <= STEPS <= {MAX_SWEEP_STEPS}, got {low}:{high}:{steps}")
     if low > 0 and high / low >= 100:
         ratio = (high / low) ** (1 / (steps - 1))
         return [low * ratio**i for i in range(steps)]

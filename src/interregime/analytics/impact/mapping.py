@@ -158,6 +158,8 @@ def load_mapping(path: Path) -> Mapping:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ImpactError(f"mapping {path}: cannot read ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise ImpactError(f"mapping {path}: not UTF-8 text") from None
     return parse_mapping(text, str(path))
 
 
