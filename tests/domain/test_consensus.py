@@ -126,7 +126,7 @@ def test_coordination_set_and_divergences() -> None:
 
 def test_what_if() -> None:
     t = topic()
-    results = what_if(t, MEMBERS, parse_overrides("RU=support, FR=support,BR=no-position,CN=support"), ON)
+    results = what_if(t, MEMBERS, parse_overrides("RU=support, FR=support,BR=no-position"), ON)
     assert [(r.before.status, r.after.status, r.newly_reached) for r in results] == [
         (ConsensusStatus.BLOCKED, ConsensusStatus.REACHED, True),
         (ConsensusStatus.BLOCKED, ConsensusStatus.REACHED, True),
@@ -136,3 +136,18 @@ def test_what_if() -> None:
     assert t.proposals[0].current_positions(Stage.THREAT)["RU"].kind == B, "what-if must not change the proposal"
     with pytest.raises(WorkspaceError, match="what-if 'RU' is not STATE=POSITION"):
         parse_overrides("RU")
+
+
+def test_what_if_refuses_a_state_outside_every_regime_of_the_topic() -> None:
+    import datetime as dt
+
+    import pytest
+
+    from interregime.domain.consensus import CoordinationTopic, what_if
+    from interregime.domain.proposals import PositionKind, WorkspaceError
+    from interregime.domain.regimes import Membership, Regime, State
+
+    memberships = [Membership(State("FR", "France"), Regime.WA, joined=1996)]
+    topic = CoordinationTopic("t", "topic", "", [])
+    with pytest.raises(WorkspaceError, match="KP, not participating"):
+        what_if(topic, memberships, {"KP": PositionKind.SUPPORT}, dt.date(2025, 1, 1))

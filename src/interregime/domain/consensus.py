@@ -214,7 +214,12 @@ def what_if(
     overrides: Mapping[str, PositionKind],
     on: dt.date,
 ) -> list[WhatIf]:
-    """Consensus on each open proposal's current stage, now and if the given states took the given positions."""
+    """Consensus on each open proposal's current stage, now and if the given states took the given positions.
+    A state that takes part in none of the topic's regimes cannot move any stage: it is refused."""
+    involved = coordination_set(topic, memberships, on)
+    outsiders = sorted(set(overrides) - set(involved))
+    if outsiders:
+        raise WorkspaceError(f"what-if names {', '.join(outsiders)}, not participating in any regime of this topic")
     return [
         WhatIf(
             stage_consensus(proposal, proposal.stage, memberships, on),

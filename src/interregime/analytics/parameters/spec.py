@@ -78,7 +78,10 @@ def spec_pairs(spec: Mapping[str, str | float] | str) -> dict[str, str | float]:
 
 
 def parse_spec(spec: Mapping[str, str | float] | str) -> dict[str, SpecValue]:
-    return {normalise_key(key): parse_spec_value(key, value) for key, value in spec_pairs(spec).items()}
+    parsed = {normalise_key(key): parse_spec_value(key, value) for key, value in spec_pairs(spec).items()}
+    if not parsed:
+        raise SpecError("the specification is empty; give KEY=VALUE pairs such as 'axes=5, travel=0.8 m'")
+    return parsed
 
 
 def _unknown_key(key: str, every: list[Parameter], entry_code: str) -> SpecError:
