@@ -260,3 +260,12 @@ def test_build_and_load_round_trip(engine: sa.Engine, sources_dir: Path, ccl: Ed
     assert stored.items == original.items
     assert (stored.regime, stored.reasons, stored.eu_code, stored.flags) == (
         original.regime, original.reasons, original.eu_code, original.flags)
+
+
+def test_related_definitions_become_definitions_scoped_to_their_eccn(ccl: EditionContent) -> None:
+    by_term = {(d.scope, d.term): d.text for d in ccl.definitions}
+    assert by_term[("ECCN 1A004", "Biological agents")].startswith("'Biological agents' means: pathogens or toxins")
+    assert ("ECCN 1A004", "Riot control agents") in by_term
+    assert by_term[("ECCN 1C010", "Specific modulus")].startswith('"Specific modulus": Young\'s modulus in pascals')
+    paragraphs = sum(1 for e in ccl.entries for n in e.items[0].notes if n.kind.value == "related definitions")
+    assert 0 < len({d.scope for d in ccl.definitions}) <= paragraphs

@@ -21,6 +21,7 @@ from interregime.domain.corpus import (
     NoteKind,
 )
 from interregime.ingest.context import OfficialFile, SourceContext
+from interregime.ingest.us_ccl_definitions import related_definitions
 from interregime.ingest.us_ccl_items import comparable, structured_items
 from interregime.ingest.us_ccl_json import (
     FullTextEntry,
@@ -117,6 +118,7 @@ def crawl(context: SourceContext) -> list[EditionContent]:
         for text in related:
             content.cross_references.extend(related_controls(entry.code, text))
         content.cross_references.extend(item_references(entry))
+        content.definitions.extend(related_definitions(entry))
     return [content]
 
 
