@@ -213,6 +213,9 @@ def test_labels() -> None:
     roman = split_label("i. Items")
     assert roman is not None and roman[0].style == "roman."
     assert split_label("1.5 gram") is None
+    glued = split_label("a.Output energy exceeding 1.5 J")
+    assert glued is not None and glued[0].value == "a" and glued[1].startswith("Output")
+    assert split_label("e.g. GaAs") is None and split_label("a.ADNBF") is None
 
 
 def _copy_sources(sources_dir: Path, tmp_path: Path) -> Path:
@@ -313,14 +316,14 @@ MISSED_BEFORE = {
         "8D601": '"Software" specially designed for the "development" or "production" of equipment specified by '
         "8A604,8A605, 8A608 or 8B608.",
         "8D602": '"Software" specially designed for the "use" of equipment specified by 8A602.b, 8A608 or 8B608.',
-        "8D603": 'Other "software" as follows: ACOUSTICS',
+        "8D603": 'Other "software" as follows:',
         "8B602": "Masks and reticles, specially designed for opticalsensorsspecified by 8A602.a.1.b or 8A602.a.1.d",
         "8A801.a": "Manned, tethered submersible vehicles designed to operate at depths exceeding 1,000 m;",
         "8A801.b": "Manned, untethered submersible vehicles having any of the following:",
         "8A801.b.1": "Designed to 'operate autonomously' and having a lifting capacity of all the following:",
     },
     2018: {
-        "8B602": "OPTICAL SENSORS – (Reserved)",
+        "8B602": "(Reserved)",
         "8D602": '"Software" specially designed for the "use" of equipment specified by 8A602.b, 8A608 or 8B608.',
     },
 }
@@ -365,3 +368,99 @@ def test_line_x_positions(raw_lines: dict[int, list[str]], sources_dir: Path) ->
     assert by_text["d. re-entry vehicles and equipment including"].x == pytest.approx(139.5, abs=0.5)
     assert by_text["Notes"].x == pytest.approx(157.6, abs=0.5)
     assert "8A602.a.1.b or 8A602.a.1.d" in [text.strip() for text in raw_lines[2024]]
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")
+_CAPITALS_LINE = re.compile(r"^[A-Z][A-Z0-9\s,\"“”'‘’&/:–-]*$")
+_SUB_GROUP = re.compile(r"^8[A-E]\d\.?\s*(?=[A-Z]{2})")
+_CAPITAL_WORD = re.compile(r"\b[A-Z]{5,}\b")
+
+
+def _pdf_section_titles(lines: list[str]) -> tuple[set[str], set[str]]:
+    """The section titles printed after the CATEGORY 8 heading, scanned from the PDF text on its own
+    terms: a line of capitals (bracketed parts aside) with a word of five capitals or more, or the
+    title of a sub-group ("8E2MATERIAL PROCESSING (TECHNOLOGY)"); and the capital words of five
+    letters or more that only titles use. A title that is also a word of running text (a lone
+    "SCOMET" in a table of the annexure) is no title here."""
+    start = next(position for position, line in enumerate(lines) if re.match(r"^\s*CATEGORY 8\b", line))
+    titles: set[str] = set()
+    other: list[str] = []
+    for line in lines[start + 1 :]:
+        text = _SUB_GROUP.sub("", " ".join(line.split()))
+        bare = _BRACKETED.sub("", text)
+        if _CAPITALS_LINE.match(bare.strip()) and _CAPITAL_WORD.search(bare):
+            titles.add(re.sub(r"\s*[–-]$", "", text))
+        else:
+            other.append(text)
+    # A title printed before an entry's own text ("8B603. CAMERAS – (Reserved)") is still a title.
+    longest = sorted(titles, key=len, reverse=True)
+    running = []
+    for text in other:
+        for title in longest:
+            text = re.sub(re.escape(title) + r"\s*[–-]", " ", text)
+        running.append(text)
+    running_words = {word for text in running for word in _CAPITAL_WORD.findall(text)}
+    titles = {title for title in titles if not any(title in text for text in running)}
+    words = {word for title in titles for word in _CAPITAL_WORD.findall(_BRACKETED.sub("", title))}
+    return titles, words - running_words
+
+
+@pytest.mark.parametrize("year", [2024, 2018])
+def test_no_section_titles_in_items(
+    editions: dict[int, EditionContent], raw_lines: dict[int, list[str]], year: int
+) -> None:
+    """No item or note text holds a section title of the PDF, one of its capital words, the running
+    header or its date. Before the titles were recognised, 41 (2024) and 40 (2018) texts held one."""
+    titles, words = _pdf_section_titles(raw_lines[year])
+    assert {"ACOUSTICS", "OPTICAL SENSORS", "RADAR", "TABLE - DEPOSITION TECHNIQUES"} <= titles
+    assert {"CAMERAS", "GRAVIMETERS", "PROCESSING", "EXPLOSIVES"} <= words and "SCOMET" not in words
+    furniture = re.compile(r"Appendix\s*3|[–-]\s*SCOMET\s+List\b|as\s+on\s+\d{2}\.\d{2}\.\d{4}")
+    found = []
+    for entry in editions[year].entries:
+        for item in entry.items:
+            for text in [item.text, *(note.text for note in item.notes)]:
+                leaked = [title for title in titles if re.search(rf"(?<![\w\"“]){re.escape(title)}(?!\w)", text)]
+                leaked += [word for word in _CAPITAL_WORD.findall(text) if word in words]
+                leaked += furniture.findall(text)
+                if leaked:
+                    found.append((item.code, leaked))
+    assert found == []
+
+
+def test_titled_texts_are_documents(editions: dict[int, EditionContent]) -> None:
+    """The explosives list of Annex A, the deposition table and the APP technical note are documents,
+    not sub-items of the entry before them; a sub-section title before an entry's text is dropped."""
+    for year in (2024, 2018):
+        documents = editions[year].documents
+        sections = {document.title: document.text for document in documents if document.kind == "section"}
+        assert any(title.startswith("ANNEX-A") for title in sections), year
+        assert "ADNBF" in next(text for title, text in sections.items() if title.startswith("ANNEX-A"))
+        assert "TABLE - DEPOSITION TECHNIQUES" in sections
+        assert any(title.startswith("TECHNICAL NOTE ON 'ADJUSTED PEAK PERFORMANCE'") for title in sections)
+        entry = editions[year].entry("8E102")
+        assert entry is not None and entry.item("8E102.g.1") is None
+        reserved = editions[year].entry("8B603")
+        assert reserved is not None and reserved.heading == "(Reserved)"
+        technology = editions[year].entry("8E203")
+        assert technology is not None and technology.item("8E203.g") is None
+
+
+def test_note_lists_are_not_items(editions: dict[int, EditionContent], sources_dir: Path) -> None:
+    """8A603 is EU 6A003: b.4 has sub-items a.-c., and the "c." of its Note 3 (cameras for civilian
+    passenger land vehicles), printed after a technical note inside that note, is no item 8A603.c."""
+    eu_6a003 = next(
+        entry["verbatim_text"]
+        for entry in json.loads(
+            (sources_dir / "eu_annex_i" / "eu_2021_821_annex_i_consolidated_20251115.json").read_text(encoding="utf-8")
+        )["entries"]
+        if entry["entry_code"] == "6A003"
+    )
+    eu_items = set(re.findall(r"^6A003(\.[a-z0-9.]+)\s", eu_6a003, re.MULTILINE))
+    for year in (2024, 2018):
+        entry = editions[year].entry("8A603")
+        assert entry is not None
+        codes = {item.code.removeprefix("8A603") for item in entry.items if item.depth}
+        assert {".b.4.a", ".b.4.b", ".b.4.c", ".b.5"} <= codes & eu_items
+        assert entry.item("8A603.c") is None and ".c" not in eu_items
+        notes = [note.text for item in entry.items for note in item.notes]
+        assert any("c. The camera is specially designed for installation into a civilian" in text for text in notes)

@@ -17,7 +17,10 @@ ENTRY_LINE = re.compile(
 # A group or sub-group heading: "0A1 Source Material", "1A Export of ...", "8A1 SPECIAL MATERIALS ...".
 # The digits after the letter are a sub-group ("0A1", "8B3") when there is one digit and a title;
 # otherwise they are a footnote mark ("1C8", "2H10 Genetic Elements ...").
-GROUP_LINE = re.compile(r"^\s*(?P<cat>\d)(?P<grp>[A-H])(?P<digits>\d{0,3})\.?(?:\s+(?P<rest>[A-Z\[(‘'\"“].*))?$")
+# A category 8 title may be glued to its sub-group ("8E2MATERIAL PROCESSING", "8B5PART 2 - ...").
+GROUP_LINE = re.compile(
+    r"^\s*(?P<cat>\d)(?P<grp>[A-H])(?P<digits>\d{0,3})\.?(?:(?:\s+|(?<=8[A-E]\d)(?=[A-Z]{2}))(?P<rest>[A-Z\[(‘'\"“].*))?$"
+)
 CATEGORY_LINE = re.compile(r"^\s*CATEGORY\s+(?P<cat>\d)(?:\d{1,2}(?!\d))?(?![\w.])\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 SCOMET_CODE = r"\d[A-H]\d{3}(?:\.[a-z0-9]{1,4})*"
 
@@ -74,7 +77,8 @@ class Label:
 
 
 _LABEL = re.compile(
-    r"^\s*(?:\((?P<paren>[a-z]{1,4}|\d{1,2})\)|(?P<plain>[a-z]{1,4}|\d{1,2})(?P<punct>[.)]))(?=\s|$)\s*(?P<rest>.*)$"
+    r"^\s*(?:\((?P<paren>[a-z]{1,4}|\d{1,2})\)|(?P<plain>[a-z]{1,4}|\d{1,2})(?P<punct>[.)]))"
+    r"(?:(?=\s|$)|(?<=^[a-z]\.)(?=[A-Z][a-z]))\s*(?P<rest>.*)$"  # or glued to its word: "a.Output energy"
 )
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
 _ROMAN_LABEL = re.compile(r"^(?:x{0,3})(?:ix|iv|v?i{0,3})$")

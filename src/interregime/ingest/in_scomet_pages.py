@@ -21,7 +21,10 @@ _LINE_END_HYPHEN = "\ufffe"
 _PDF_DATE = re.compile(r"^D:(\d{4})(\d{2})(\d{2})")
 # An entry code glued to the end of the previous sentence ("1,000 m;8A801 b. Manned",
 # "8A602.a.1.d8B603. CAMERAS"): a new paragraph that lost its line break.
-_GLUED_ENTRY = re.compile(r"(?<=[^\s(,])(?=\d[A-H]\d{3}\.?\s+(?:[a-z0-9]{1,3}\.\s*)*[\"“‘'A-Z])")
+# So is a category 8 sub-group heading ("... specified by 8A912.8C9 AEROSPACE AND PROPULSION").
+_GLUED_ENTRY = re.compile(
+    r"(?<=[^\s(,])(?=\d[A-H]\d{3}\.?\s+(?:[a-z0-9]{1,3}\.\s*)*[\"“‘'A-Z]|8[A-E][1-9]\s?[A-Z]{3,}\s)"
+)
 
 
 @dataclass(frozen=True, slots=True)
