@@ -1,12 +1,12 @@
 """Concordance: accuracy against the hand-checked labels, each sample reported separately, and time per list.
 
 Usage: .venv/bin/python bench/concordance.py [--database URL] [--sources DIR] [--labels FILE] [--misses]
-       .venv/bin/python bench/concordance.py --database URL --draw s2   # the entries of a new sample
+       .venv/bin/python bench/concordance.py --database URL --draw s3   # the entries of a sample
 
 Without --database the corpus is built from --sources (default ../shared/data/raw) into a temporary
 SQLite file first; the build is not timed. ``s1`` is the sample the rules and thresholds were tuned on;
-``s2`` was drawn afterwards with ``random.Random(11)`` (``--draw s2`` prints it again) and labelled by
-reading the entries before any change made for it.
+``s2`` (``random.Random(11)``) and ``s3`` (``random.Random(13)``) were drawn afterwards (``--draw`` prints
+them again) and labelled by reading the entries before any change made for them.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import sqlalchemy as sa
 from interregime.analytics.concordance import ConcordanceRow, concordance
 from interregime.analytics.concordance.evaluation import read_labels, score
 from interregime.domain.corpus import EditionContent, Entry
+from interregime.domain.regimes import Regime
 from interregime.ingest.build import build
 from interregime.storage import corpus_store
 from interregime.storage.database import create_engine, upgrade
@@ -31,21 +32,43 @@ from interregime.storage.database import create_engine, upgrade
 REPO = Path(__file__).resolve().parents[1]
 LABELS = REPO / "tests" / "data" / "concordance_labelled.csv"
 NATIONAL_LISTS = ("us-ccl", "in-scomet", "no-list-ii")
-SEED = 11
-
-# Strata of a new sample, each (list, description, test on the entry code, how many to draw).
+# Strata of a new sample, each (list, description, test on the entry, how many to draw).
 _CCL_MUNITIONS = re.compile(r"^\d[A-E][56]\d\d$")
 _CCL_NATIONAL = re.compile(r"^\d[A-E]9\d\d$")
 _CCL_OTHER_REGIMES = re.compile(r"^\d[A-E][123]\d\d$")
-STRATA: list[tuple[str, str, Callable[[str], bool], int]] = [
-    ("in-scomet", "SCOMET categories 0-5", lambda code: code[:1] in "012345", 30),
-    ("us-ccl", "0x5zz / 600 series", lambda code: bool(_CCL_MUNITIONS.match(code)), 7),
-    ("us-ccl", "x9xx", lambda code: bool(_CCL_NATIONAL.match(code)), 5),
-    ("us-ccl", "MTCR/NSG/AG numbers", lambda code: bool(_CCL_OTHER_REGIMES.match(code)), 7),
-    ("us-ccl", "any other ECCN", lambda code: not (_CCL_MUNITIONS.match(code) or _CCL_NATIONAL.match(code)
-                                                   or _CCL_OTHER_REGIMES.match(code)), 6),
-    ("no-list-ii", "any entry", lambda code: True, 25),
-]
+Stratum = tuple[str, str, Callable[[Entry], bool], int]
+
+
+def _ccl_other(entry: Entry) -> bool:
+    return not any(pattern.match(entry.code) for pattern in (_CCL_MUNITIONS, _CCL_NATIONAL, _CCL_OTHER_REGIMES))
+
+
+def _of_regime(regime: Regime) -> Callable[[Entry], bool]:
+    return lambda entry: entry.regime == regime
+
+
+# Each sample: the seed of its draw and its strata. A sample excludes the entries of the samples before it.
+SAMPLES: dict[str, tuple[int, list[Stratum]]] = {
+    "s2": (11, [
+        ("in-scomet", "SCOMET categories 0-5", lambda e: e.code[:1] in "012345", 30),
+        ("us-ccl", "0x5zz / 600 series", lambda e: bool(_CCL_MUNITIONS.match(e.code)), 7),
+        ("us-ccl", "x9xx", lambda e: bool(_CCL_NATIONAL.match(e.code)), 5),
+        ("us-ccl", "MTCR/NSG/AG numbers", lambda e: bool(_CCL_OTHER_REGIMES.match(e.code)), 7),
+        ("us-ccl", "any other ECCN", _ccl_other, 6),
+        ("no-list-ii", "any entry", lambda e: True, 25),
+    ]),
+    "s3": (13, [
+        ("in-scomet", "SCOMET categories 0-5", lambda e: e.code[:1] in "012345", 45),
+        ("us-ccl", "0x5zz / 600 series", lambda e: bool(_CCL_MUNITIONS.match(e.code)), 4),
+        ("us-ccl", "x9xx", lambda e: bool(_CCL_NATIONAL.match(e.code)), 4),
+        ("us-ccl", "MTCR entry", _of_regime(Regime.MTCR), 10),
+        ("us-ccl", "NSG entry", _of_regime(Regime.NSG), 10),
+        ("us-ccl", "AG entry", _of_regime(Regime.AG), 6),
+        ("us-ccl", "CWC entry", _of_regime(Regime.CWC), 2),
+        ("us-ccl", "any other ECCN", _ccl_other, 4),
+        ("no-list-ii", "any entry", lambda e: True, 20),
+    ]),
+}
 
 
 def _engine(database: str | None, sources: Path, folder: Path) -> sa.Engine:
@@ -57,20 +80,22 @@ def _engine(database: str | None, sources: Path, folder: Path) -> sa.Engine:
     return engine
 
 
-def draw(contents: dict[str, EditionContent], excluded: set[tuple[str, str]]) -> list[tuple[str, str, Entry]]:
-    """A stratified random sample of national entries not yet labelled, in the order of ``STRATA``."""
-    rng = random.Random(SEED)
+def draw(contents: dict[str, EditionContent], sample: str,
+         excluded: set[tuple[str, str]]) -> list[tuple[str, str, Entry]]:
+    """A stratified random sample of national entries not in ``excluded``, in the order of its strata."""
+    seed, strata = SAMPLES[sample]
+    rng = random.Random(seed)
     drawn: list[tuple[str, str, Entry]] = []
-    for list_id, stratum, member, size in STRATA:
-        pool = [e for e in contents[list_id].entries if member(e.code) and (list_id, e.code) not in excluded]
+    for list_id, stratum, member, size in strata:
+        pool = [e for e in contents[list_id].entries if member(e) and (list_id, e.code) not in excluded]
         drawn.extend((list_id, stratum, entry) for entry in rng.sample(pool, min(size, len(pool))))
     return drawn
 
 
 def _print_draw(contents: dict[str, EditionContent], labels_path: Path, sample: str) -> None:
-    """The draw excludes entries labelled in the other samples, so it prints the same list once labelled."""
-    other = {(label.list_id, label.code) for label in read_labels(labels_path) if label.sample != sample}
-    for list_id, stratum, entry in draw(contents, other):
+    """The draw excludes entries labelled in the samples before it, so it prints the same list once labelled."""
+    earlier = {(label.list_id, label.code) for label in read_labels(labels_path) if label.sample < sample}
+    for list_id, stratum, entry in draw(contents, sample, earlier):
         print(f"{list_id},{entry.code},{stratum},{entry.heading[:90]}")
 
 

@@ -9,7 +9,8 @@ import pytest
 from interregime.analytics.concordance import ConcordanceRow, concordance
 from interregime.analytics.concordance.evaluation import Label, agrees, read_labels, score
 from interregime.analytics.concordance.matching import unglue
-from interregime.analytics.concordance.numbering import ccl_munitions
+from interregime.analytics.concordance.numbering import RuleResult, ccl_munitions, ccl_rule, reserved
+from interregime.domain.corpus import Entry, Item
 from interregime.domain.regimes import Regime
 from tests.analytics.overlap_corpus import contents
 
@@ -27,14 +28,16 @@ def rows(sources_dir: Path) -> dict[tuple[str, str], ConcordanceRow]:
 
 def test_hand_checked_samples_accuracy(rows: dict[tuple[str, str], ConcordanceRow]) -> None:
     """s1: the sample the rules were tuned on; s2: drawn afterwards (random.Random(11), bench/concordance.py
-    --draw s2), 0.95 when first measured, before the fixes it prompted."""
+    --draw s2), 0.95 when first measured; s3 (random.Random(13), --draw s3), 0.886 when first measured.
+    The floors are the measured figures after the fixes, so that a regression fails."""
     labels = read_labels(LABELS)
     samples = {label.sample for label in labels}
-    assert samples == {"s1", "s2"} and {label.list_id for label in labels} == {"us-ccl", "in-scomet", "no-list-ii"}
+    assert samples == {"s1", "s2", "s3"}
+    assert {label.list_id for label in labels} == {"us-ccl", "in-scomet", "no-list-ii"}
     assert sum(1 for label in labels if label.sample == "s2") >= 80
+    assert sum(1 for label in labels if label.sample == "s3") >= 100
     scores = score(rows, labels)
-    assert scores["s1"].accuracy >= 0.97 and scores["s2"].accuracy >= 0.95
-    assert sum(s.right for s in scores.values()) / sum(s.total for s in scores.values()) >= 0.97
+    assert scores["s1"].accuracy >= 0.975 and scores["s2"].accuracy >= 0.96 and scores["s3"].accuracy >= 0.91
 
 
 def test_agreement_with_a_label() -> None:
@@ -100,6 +103,30 @@ def test_text_matching_reads_past_extraction_glitches(rows: dict[tuple[str, str]
     assert (stabilisers.regime, stabilisers.regime_code) == (Regime.MTCR, "1C111.c.3")
 
 
+def test_reserved_scomet_entries_control_nothing(rows: dict[tuple[str, str], ConcordanceRow]) -> None:
+    # SCOMET 1C is CWC Schedule 3, but a "(Reserved)" line of it is no chemical at all
+    reserved = rows[("in-scomet", "1C004")]
+    assert reserved.regime is None and reserved.note == "reserved: controls nothing"
+    assert rows[("in-scomet", "1C010")].regime == Regime.CWC
+
+
+def test_reserved_needs_every_line_reserved() -> None:
+    empty = Entry("1C004", "‘(Reserved)’", "1", None, "", [Item("1C004", "‘(Reserved)’", None, 0)])
+    assert reserved(empty)
+    named = Entry("1C010", "(Reserved)", "1", None, "", [Item("1C010", "Dimethyl Phosphite", None, 0)])
+    assert not reserved(named)
+
+
+def test_renumbered_ccl_entries_are_matched_by_text(rows: dict[tuple[str, str], ConcordanceRow]) -> None:
+    # CCL 9B104 (MTCR) is the EU's 9B107: no EU entry of its number, so its text places it
+    renumbered = rows[("us-ccl", "9B104")]
+    assert (renumbered.regime, renumbered.regime_entry, renumbered.method) == (Regime.MTCR, "9B107", "text")
+    # only within its category and group, only closely: NP-only cameras stay national
+    assert rows[("us-ccl", "6A293")].regime is None
+    # Wassenaar-range ECCNs the EU lacks stay US additions
+    assert rows[("us-ccl", "3A090")].regime is None and rows[("us-ccl", "2E018")].regime is None
+
+
 def test_deviations_for_real_cases(rows: dict[tuple[str, str], ConcordanceRow]) -> None:
     tubes = [d.detail for d in rows[("no-list-ii", "1A202")].deviations if d.kind == "threshold differs"]
     assert any("75–400 mm" in detail and "75–650 mm" in detail for detail in tubes)
@@ -107,3 +134,13 @@ def test_deviations_for_real_cases(rows: dict[tuple[str, str], ConcordanceRow]) 
     assert any("350 Wh / kg" in detail and "500 Wh / kg" in detail for detail in batteries)
     kinds = {d.kind for row in rows.values() for d in row.deviations}
     assert {"text added", "text missing", "items added", "items missing", "threshold differs"} <= kinds
+
+
+def test_ccl_rule_leaves_renumbered_regime_entries_to_text() -> None:
+    eu = frozenset({"9B107", "3A001"})
+    assert ccl_rule(Entry("9B104", "", "9", Regime.MTCR), eu) is None
+    assert ccl_rule(Entry("9B107", "", "9", Regime.MTCR), eu) == RuleResult(Regime.MTCR, "9B107", "code rule", 0.99)
+    for national in (Entry("3A090", "", "3", Regime.WA), Entry("2A290", "", "2", None),
+                     Entry("1C355", "", "1", Regime.CWC)):
+        result = ccl_rule(national, eu)
+        assert result is not None and result.regime is None, national.code

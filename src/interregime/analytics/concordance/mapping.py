@@ -23,6 +23,9 @@ REGIME_LIST = "wassenaar"
 EU_LIST = "eu-annex-i"
 SUPPORTED = ("eu-annex-i", "us-ccl", "in-scomet", "no-list-ii")
 MIN_TEXT_COSINE = 0.2
+# A regime-numbered ECCN with no EU entry of its number is matched only within its category and
+# product group (a renumbered entry: CCL 9B104 is the EU's 9B107), and only this closely.
+CCL_TEXT_COSINE = 0.5
 
 
 @dataclass
@@ -99,7 +102,8 @@ def _from_rule(list_id: str, entry: Entry, rule: RuleResult, regimes: _Regimes) 
 
 
 def _from_text(list_id: str, entry: Entry, match: TextMatch | None, regimes: _Regimes) -> ConcordanceRow:
-    if match is None or max(match.cosine, match.item_cosine) < MIN_TEXT_COSINE:
+    floor = CCL_TEXT_COSINE if list_id == "us-ccl" else MIN_TEXT_COSINE
+    if match is None or max(match.cosine, match.item_cosine) < floor:
         note = "no regime entry with similar text"
         return ConcordanceRow(list_id, entry.code, entry.heading, None, "", "", Method.NATIONAL, 0.5, note,
                               [Deviation("national only", note)])
@@ -126,6 +130,16 @@ def _rule(list_id: str, entry: Entry, eu_codes: frozenset[str]) -> RuleResult | 
     return eu_style_rule(entry.eu_code or entry.code, entry.regime)
 
 
+def _text_regimes(list_id: str, entry: Entry) -> tuple[Regime, ...]:
+    """The regimes a national entry left to text matching may implement: by SCOMET category, the
+    regime the CCL names for the ECCN, any regime otherwise."""
+    if list_id == "in-scomet":
+        return scomet_text_regimes(entry.code)
+    if list_id == "us-ccl":
+        return (entry.regime,) if entry.regime is not None else ()
+    return tuple(Regime)
+
+
 def concordance(contents: Mapping[str, EditionContent], list_id: str) -> list[ConcordanceRow]:
     """Rows for every entry of ``list_id``; ``contents`` maps list ids to loaded editions (the
     Wassenaar list and EU Annex I serve as the regimes' texts)."""
@@ -144,7 +158,8 @@ def concordance(contents: Mapping[str, EditionContent], list_id: str) -> list[Co
         if rule is not None:
             rows.append(_from_rule(list_id, entry, rule, regimes))
             continue
-        allowed = scomet_text_regimes(entry.code) if list_id == "in-scomet" else tuple(Regime)
-        match = matcher.best(entry, allowed) if matcher is not None and allowed else None
+        allowed = _text_regimes(list_id, entry)
+        prefix = entry.code[:2] if list_id == "us-ccl" else ""
+        match = matcher.best(entry, allowed, prefix) if matcher is not None and allowed else None
         rows.append(_from_text(list_id, entry, match, regimes))
     return rows

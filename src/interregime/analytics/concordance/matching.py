@@ -125,10 +125,14 @@ class TextMatcher:
         self._item_cosine = (alone[items:] @ alone[:items].T).maximum(with_parent[items:] @ with_parent[:items].T)
         self._short = [len(lines) <= SHORT_ENTRY_LINES for lines in query_lines]
         self._regimes = np.asarray([ref.regime.value for ref in self.references], dtype=object)
+        self._codes = np.asarray([ref.code for ref in self.references], dtype=str)
 
-    def best(self, entry: Entry, regimes: Sequence[Regime]) -> TextMatch | None:
+    def best(self, entry: Entry, regimes: Sequence[Regime], prefix: str = "") -> TextMatch | None:
+        """The best reference of ``regimes`` (whose code starts with ``prefix``, if given)."""
         row = self._query_row[id(entry)]
         allowed = np.isin(self._regimes, [regime.value for regime in regimes])
+        if prefix:
+            allowed &= np.char.startswith(self._codes, prefix)
         if not allowed.any():
             return None
         item_row = np.asarray(self._item_cosine[row].todense()).ravel()

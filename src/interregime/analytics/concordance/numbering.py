@@ -21,6 +21,8 @@ SCOMET_MUNITIONS = re.compile(r"^6[A-E](?P<num>\d{3})$")
 CWC_SCHEDULE = re.compile(r"(?<![\w-])(?P<schedule>[123])(?P<part>[AB])(?P<num>\d{1,2})(?![\w-])")
 # SCOMET 1A, 1B and 1C are the CWC's Schedules 1, 2 and 3.
 SCOMET_SCHEDULES = {"A": "1", "B": "2", "C": "3"}
+# An entry whose every line is only "(Reserved)" or "Not used" controls nothing.
+RESERVED = re.compile(r"^[\W_]*(?:reserved|not used)[\W_]*$", re.IGNORECASE)
 # Munitions List categories of the CCL's production equipment, software and technology groups.
 _ML_GROUP = {"B": 18, "D": 21, "E": 22}
 # 600-series numbers follow the US Munitions List where it differs from the Wassenaar one.
@@ -70,7 +72,14 @@ def eu_style_rule(code: str, national_regime: Regime | None) -> RuleResult | Non
     return RuleResult(regime, code, Method.CODE, 0.99)
 
 
-def ccl_rule(entry: Entry, eu_codes: frozenset[str]) -> RuleResult:
+def reserved(entry: Entry) -> bool:
+    lines = [entry.heading, *(item.text for item in entry.items)]
+    return all(RESERVED.match(line.strip()) or not line.strip() for line in lines)
+
+
+def ccl_rule(entry: Entry, eu_codes: frozenset[str]) -> RuleResult | None:
+    """Rules for ECCNs; None for an MTCR, NSG or AG-numbered ECCN whose regime (as the CCL states it
+    and as its number says) has no EU entry of that number (renumbered entries): only text can tell."""
     code = entry.code
     munitions = ccl_munitions(code)
     if munitions and entry.regime == Regime.WA:
@@ -81,6 +90,9 @@ def ccl_rule(entry: Entry, eu_codes: frozenset[str]) -> RuleResult:
     if match["num"][0] == "9":
         return RuleResult(None, "", Method.NATIONAL, 0.95, "x9xx: United States only")
     if code not in eu_codes:
+        # Wassenaar-range ECCNs the EU lacks are US additions (x018 munitions items, 3A090-style entries).
+        if entry.regime not in (None, Regime.WA) and entry.regime == regime_of_eu_code(code):
+            return None
         return RuleResult(None, "", Method.NATIONAL, 0.85, "regime-style number with no regime entry")
     result = eu_style_rule(code, None)
     assert result is not None
@@ -94,6 +106,8 @@ def scomet_rule(entry: Entry) -> RuleResult | None:
         return eu_style_rule(entry.eu_code, entry.regime)
     if code.startswith("7"):
         return RuleResult(None, "", Method.NATIONAL, 0.95, "SCOMET category 7: India only")
+    if reserved(entry):
+        return RuleResult(None, "", Method.NATIONAL, 0.95, "reserved: controls nothing")
     munitions = SCOMET_MUNITIONS.match(code)
     if munitions:
         return RuleResult(Regime.WA, f"ML{int(munitions['num'])}", Method.CODE, 0.95, "SCOMET category 6")
