@@ -29,8 +29,18 @@ def run(database_url: str, *args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def test_combinations_json(built: str) -> None:
+def test_combinations_json_is_one_object_per_combination(built: str) -> None:
     code, out, _ = run(built, "combinations", "--format", "json")
+    assert code == 0
+    combinations = json.loads(out)
+    assert {"regimes": ["WA", "MTCR", "AG"], "count": 1, "states": ["IN"]} in combinations
+    assert all(set(c) == {"regimes", "count", "states"} for c in combinations)
+    states = [state for c in combinations for state in c["states"]]
+    assert len(states) == len(set(states)) == 49 and "EU" not in states
+
+
+def test_combinations_summary_json(built: str) -> None:
+    code, out, _ = run(built, "combinations", "--summary", "--format", "json")
     assert code == 0
     data = json.loads(out)
     assert (data["participants"], data["distinct_combinations"], len(data["in_all"])) == (49, 8, 30)

@@ -152,12 +152,18 @@ def matrix(
 
 @members_app.command("combinations")
 def combinations_command(
-    ctx: typer.Context, year: YearOption = None, regimes: RegimesOption = "", fmt: FormatOption = Format.table
+    ctx: typer.Context, year: YearOption = None, regimes: RegimesOption = "",
+    summary: Annotated[bool, typer.Option(
+        "--summary", help="JSON: one object with the counts, states in all or one regime, and the EU, "
+                          "adherents and observers reported beside the combinations")] = False,
+    fmt: FormatOption = Format.table,
 ) -> None:
-    """Distinct regime combinations among sovereign participants, with the states in each."""
+    """Distinct regime combinations among sovereign participants, with the states in each.
+
+    JSON is a list with one object per combination ({regimes, count, states}); --summary adds the figures."""
     payload = combination_payload(combinations(_stored(ctx), year, _regimes(regimes)))
     if fmt == Format.json:
-        emit(payload, fmt)
+        emit(payload if summary else payload["combinations"], fmt)
         return
     rows = [{**c, "regimes": "+".join(c["regimes"])} for c in payload["combinations"]]
     beside = [
