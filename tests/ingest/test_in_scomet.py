@@ -464,3 +464,89 @@ def test_note_lists_are_not_items(editions: dict[int, EditionContent], sources_d
         assert entry.item("8A603.c") is None and ".c" not in eu_items
         notes = [note.text for item in entry.items for note in item.notes]
         assert any("c. The camera is specially designed for installation into a civilian" in text for text in notes)
+
+
+# 8B201 (EU 2B001) prints a lone "1." before its heading and, in 2024, "8B201. a" with the
+# label's full stop before the letter; b.1 differs only by a space the 2024 text layer lacks.
+_8B201_B1 = (
+    'Three linear axes plus one rotary axis which can be coordinated simultaneously for "contouring{}control" '
+    "having any of the following:"
+)
+MACHINE_TOOLS = {
+    "8B201.a": "Machine tools for turning having two or more axes which can be coordinated simultaneously for "
+    '"contouring control" having any of the following:',
+    "8B201.b.2": 'Five or more axes which can be coordinated simultaneously for "contouring control" '
+    "having any of the following:",
+}
+
+
+@pytest.mark.parametrize("year", [2024, 2018])
+def test_machine_tools_heading_items_and_notes(editions: dict[int, EditionContent], year: int) -> None:
+    entry = editions[year].entry("8B201")
+    assert entry is not None
+    assert entry.heading.startswith("Machine tools and any combination thereof, for removing (or cutting) metals")
+    assert entry.heading.endswith('can be equipped with electronic devices for "numerical control", as follows:')
+    assert entry.item("8B201.1") is None
+    expected = {**MACHINE_TOOLS, "8B201.b.1": _8B201_B1.format("" if year == 2024 else " ")}
+    for code, text in expected.items():
+        item = entry.item(code)
+        assert item is not None and item.text == text, code
+        assert item.parent == code.rsplit(".", 1)[0]
+    root = entry.items[0]
+    assert [note.label for note in root.notes][-1] == "N.B."
+    assert root.notes[-1].text == "For optical finishing machines, see 8B202."
+    assert not any("Machine tools for turning" in note.text for note in root.notes)
+    notes_a = entry.item("8B201.a.2")
+    assert notes_a is not None and [note.kind for note in notes_a.notes] == [NoteKind.DECONTROL] * 2
+    # 8A201 (EU 2A001) prints the same lone "1."; its "a." is the entry's own 8A201.a.
+    bearings = editions[year].entry("8A201")
+    assert bearings is not None and bearings.heading.startswith("Anti-friction bearings")
+    assert bearings.item("8A201.1") is None
+    # In 2018 8A201's a.-c. are still read as the list of the decontrol note printed before them.
+    assert year == 2018 or bearings.item("8A201.a") is not None
+
+
+# Entries whose code the PDF follows directly with their first sub-paragraph: no heading is printed.
+NO_HEADING = {
+    "3A113": "(a) Tungsten ... (b) Tungsten materials ...",
+    "3A114": "a. Nickel powder ... b. Porous nickel metal ...",
+    "3A501": "a. Materials for reduced observables ... b. Devices ...",
+    "3D001": "(1) Reaction Vessels, Reactors or Agitators (2) ...",
+    "5C007": "1. Integrated navigation system ... 2. ...",
+    "5C013": "a. Radiation Hardened microcircuits ... b. ...",
+    "6A003": "a. Ammunition and fuze setting devices ... b. ... c. ...",
+}
+NO_HEADING_2024 = {
+    "5A201": "a. Transonic, supersonic, hypersonic wind tunnels ... (2018 prints a heading)",
+    "6A002": "the page (not only its text layer) lacks the heading and 6A002.a; 6A002 opens with b.",
+}
+
+
+@pytest.mark.parametrize("year", [2024, 2018])
+def test_only_entries_printed_without_a_heading_have_none(editions: dict[int, EditionContent], year: int) -> None:
+    empty = {entry.code for entry in editions[year].entries if not entry.heading}
+    assert empty == set(NO_HEADING) | (set(NO_HEADING_2024) if year == 2024 else set())
+    for code in empty:
+        entry = editions[year].entry(code)
+        assert entry is not None and len(entry.items) > 1, code  # the sub-paragraphs hold the text
+
+
+@pytest.mark.parametrize("year", [2024, 2018])
+def test_no_space_after_a_hyphen_inside_numbers(editions: dict[int, EditionContent], year: int) -> None:
+    """pdfium adds a space after a hyphen where a justified line widens the gap ("7440-41- 7");
+    no text keeps one between a word and a digit ("dioxaphosphorinan- 5-yl", "HIV- 1")."""
+    gap = re.compile(r"\w-\s+\d")
+    for entry in editions[year].entries:
+        for item in entry.items:
+            for text in [item.text, *(note.text for note in item.notes)]:
+                assert not gap.search(text), (item.code, text[:80])
+    fillers = editions[year].entry("3A307")
+    assert fillers is not None
+    assert "(MAPO)(CAS 57-39-6)" in fillers.heading and "Tepanol (HX-878)(CAS 68412-46-4)" in fillers.heading
+    if year == 2024:
+        metals = editions[2024].entry("3A302")
+        assert metals is not None and "beryllium(CAS 7440-41-7)" in metals.heading
+    # A table column after a hyphen ("ethyl- 2B04") is no hyphen gap: the schedule stays a column.
+    chemical = editions[year].entry("1B019")
+    assert chemical is not None and chemical.heading == "Phosphonic acid, ethyl-"
+    assert (chemical.items[0].notes[0].label, chemical.items[0].notes[0].text) == ("CWC schedule", "2B04")

@@ -67,3 +67,30 @@ def entry_text(entry: Entry) -> str:
             parts.append(item.text)
         parts.extend(f"{note.label} {note.text}".strip() for note in item.notes)
     return "\n".join(parts)
+
+
+def fold_numbered_heading(entry: Entry) -> None:
+    """An entry printed as "8B201 1. Machine tools ..., as follows:" with no "2." after it numbers
+    its own heading: the lone "1." is the heading, its notes are the entry's, and its
+    sub-paragraphs ("8B201.1.a") are the entry's own ("8B201.a")."""
+    root = entry.items[0]
+    top = entry.children(root.code)
+    lone = f"{root.code}.1"
+    if root.text or not any(item.code == lone for item in top) or any(item.code == f"{root.code}.2" for item in top):
+        return
+    first = entry.item(lone)
+    assert first is not None
+    renamed = {
+        item.code: root.code + item.code[len(lone) :] for item in entry.items if item.code.startswith(lone + ".")
+    }
+    if any(entry.item(code) is not None for code in renamed.values()):
+        return  # both "8B201.1.a" and "8B201.a": the "1." is a real sub-paragraph
+    root.text = first.text
+    root.notes.extend(first.notes)
+    entry.items.remove(first)
+    for item in entry.items[1:]:
+        if item.code in renamed:
+            item.code = renamed[item.code]
+            item.depth -= 1
+        if item.parent is not None:
+            item.parent = root.code if item.parent == lone else renamed.get(item.parent, item.parent)

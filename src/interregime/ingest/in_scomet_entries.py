@@ -12,7 +12,15 @@ import re
 from interregime.domain.corpus import Document, Entry, Item, Note, NoteKind
 from interregime.ingest.context import SourceContext
 from interregime.ingest.control_text import parse_note, quoted_terms
-from interregime.ingest.in_scomet_blocks import Block, OpenText, entry_text, level_for, opens, previous_alpha
+from interregime.ingest.in_scomet_blocks import (
+    Block,
+    OpenText,
+    entry_text,
+    fold_numbered_heading,
+    level_for,
+    opens,
+    previous_alpha,
+)
 from interregime.ingest.in_scomet_numbering import (
     CATEGORY_LINE,
     ENTRY_LINE,
@@ -31,6 +39,8 @@ from interregime.ingest.in_scomet_titles import opens_document, section_title, w
 # Points by which two lines' first characters may differ and still start in the same column.
 _SAME_COLUMN = 5.0
 _PART_TWO = re.compile(r"\bPart\s*[-–]?\s*(?:2|II)\b", re.IGNORECASE)
+# A bare label after "CODE." opening a sentence: "a Machine tools" in "8B201. a Machine tools ...".
+_STOP_BEFORE_LABEL = re.compile(r"^(?P<label>[a-z]|\d{1,2})\s+(?=[\"“A-Z])")
 
 
 class BodyReader:
@@ -235,8 +245,10 @@ class BodyReader:
         match = re.match(rf"^{re.escape(code)}\.?\s+(?P<rest>.+)$", text)
         if not match or block.is_group:
             return False
-        # A number whose full stop the text layer lost ("8A602 a. 2 b. Image intensifier tubes").
+        # A number whose full stop the text layer lost ("8A602 a. 2 b. Image intensifier tubes"),
+        # or a label whose full stop is printed before it ("8B201. a Machine tools for turning").
         rest = re.sub(r"(?<=\.\s)(\d{1,2})\s+(?=[a-z]\.\s)", r"\1. ", match["rest"])
+        rest = _STOP_BEFORE_LABEL.sub(r"\g<label>. ", rest) if text[len(code) :].startswith(".") else rest
         path: list[Label] = []
         while (labelled := split_label(rest)) is not None and labelled[0].style.endswith("."):
             path.append(labelled[0])
@@ -364,6 +376,7 @@ class BodyReader:
             split_columns(root)
         for item in entry.items:
             item.text = without_title(item.text, titles)
+        fold_numbered_heading(entry)
         entry.heading = root.text
         for item in entry.items:
             terms: list[str] = []

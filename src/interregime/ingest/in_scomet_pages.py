@@ -18,6 +18,11 @@ _FOOTNOTE = re.compile(
 )
 # pdfium marks a hyphen that ends a line with U+FFFE; in these Word-made files it was a real hyphen.
 _LINE_END_HYPHEN = "\ufffe"
+# A space pdfium adds (no space character is in the PDF) where a justified line widens the gap
+# after a hyphen: "7440-41- 7", "dioxaphosphorinan- 5-yl", "1,3,5- triaza". It is dropped between a
+# word and a digit, or between a digit and a lower-case word; a wider gap is a table column.
+_HYPHEN_GAP = re.compile(r"(?<=[A-Za-z0-9)\]][-\ufffe]) (?=\d)|(?<=\d[-\ufffe]) (?=[a-z])")
+_COLUMN_GAP = 1.5  # the widest gap kept as no space, in heights of the character after it
 _PDF_DATE = re.compile(r"^D:(\d{4})(\d{2})(\d{2})")
 # An entry code glued to the end of the previous sentence ("1,000 m;8A801 b. Manned",
 # "8A602.a.1.d8B603. CAMERAS"): a new paragraph that lost its line break.
@@ -81,6 +86,7 @@ def _page_lines(page: int, text_page: pdfium.PdfTextPage, result: PdfText) -> No
     for line in lines:
         starts.append(starts[-1] + len(line) + 2)
     char_count = text_page.count_chars()
+    dropped = _hyphen_gaps(raw, text_page, char_count)
     position = 0
     while position < len(lines) and not lines[position].strip():
         position += 1
@@ -99,8 +105,22 @@ def _page_lines(page: int, text_page: pdfium.PdfTextPage, result: PdfText) -> No
         for part in _GLUED_ENTRY.split(text):
             first = offset + len(part) - len(part.lstrip())
             x = text_page.get_charbox(first)[0] if first < char_count else 0.0
-            result.lines.append(Line(page, number + 1, part, x))
+            kept = "".join(char for index, char in enumerate(part, offset) if index not in dropped)
+            result.lines.append(Line(page, number + 1, kept, x))
             offset += len(part)
+
+
+def _hyphen_gaps(raw: str, text_page: pdfium.PdfTextPage, char_count: int) -> set[int]:
+    """The indexes in ``raw`` of generated spaces after a hyphen that join a word (``_HYPHEN_GAP``)."""
+    gaps: set[int] = set()
+    for match in _HYPHEN_GAP.finditer(raw):
+        index = match.start()
+        if index + 1 >= char_count or not pdfium.raw.FPDFText_IsGenerated(text_page.raw, index):
+            continue
+        hyphen, after = text_page.get_charbox(index - 1), text_page.get_charbox(index + 1)
+        if after[0] - hyphen[2] <= _COLUMN_GAP * (after[3] - after[1]):
+            gaps.add(index)
+    return gaps
 
 
 def _creation_date(document: pdfium.PdfDocument) -> dt.date | None:
