@@ -6,8 +6,15 @@ import polars as pl
 import pytest
 
 from interregime.analytics.impact.errors import ImpactError
-from interregime.analytics.impact.rule_library import Combine, named_rules, resolve_rule, rule_from_parameters
+from interregime.analytics.impact.rule_library import (
+    Combine,
+    named_rules,
+    resolve_rule,
+    rule_from_item,
+    rule_from_parameters,
+)
 from interregime.analytics.impact.rules import captured_expr, evaluate_row, parse_rule, render
+from interregime.domain.corpus import Entry, Item, Note, NoteKind
 from interregime.domain.parameters import Comparator, Parameter
 
 ITEMS = pl.DataFrame({
@@ -93,3 +100,55 @@ def test_rule_from_parameters() -> None:
     assert frame.select(captured_expr(both.rule))["captured"].to_list() == [False, False, False]
     with pytest.raises(ImpactError, match="no parameter maps"):
         rule_from_parameters(parameters[2:], mapping)
+
+
+MAP = {"total processing performance": "tpp", "performance density": "density", "die area": "die_area"}
+
+
+def _entry(*items: tuple[str, str, str | None]) -> Entry:
+    return Entry("9Z999", "Test entry", "9", None,
+                 items=[Item(code, text, parent, depth=code.count(".")) for code, text, parent in items])
+
+
+def test_rule_from_item_tree_ands_own_thresholds_with_children() -> None:
+    entry = _entry(
+        ("9Z999", "Chips as follows:", None),
+        ("9Z999.a", "Chips having a 'total processing performance' of 100 or more and any of the following:",
+         "9Z999"),
+        ("9Z999.a.1", "A 'performance density' of 2 or more; or", "9Z999.a"),
+        ("9Z999.a.2", "Having all of the following:", "9Z999.a"),
+        ("9Z999.a.2.a", "A 'total processing performance' of 1000 or more; and", "9Z999.a.2"),
+        ("9Z999.a.2.b", "A 'die area' of less than 500 mm2.", "9Z999.a.2"),
+        ("9Z999.b", "Chips having a 'total processing performance' of 5000 or more.", "9Z999"),
+    )
+    entry.items[2].notes.append(Note(NoteKind.DECONTROL, "9Z999.a.1 does not control toys.", "Note 1"))
+    built = rule_from_item(entry, "9Z999", MAP)
+    assert built.rule.text == ("(tpp >= 100 and (density >= 2 or (tpp >= 1000 and die_area < 500))) "
+                               "or tpp >= 5000")
+    assert built.unmapped == () and built.undetermined == ()
+    assert built.not_modelled == ("9Z999.a.1: decontrol note 'Note 1'",)
+    assert render(parse_rule(built.rule.text).node) == built.rule.text
+    sub = rule_from_item(entry, "9Z999.a.2", MAP)
+    assert sub.rule.text == "tpp >= 100 and tpp >= 1000 and die_area < 500"
+
+
+def test_rule_from_item_reports_unmapped_characteristics() -> None:
+    entry = _entry(
+        ("9Z999", "Chips as follows:", None),
+        ("9Z999.a", "Chips having a 'total processing performance' of 4800 or more;", "9Z999"),
+        ("9Z999.b", "Chips having all of the following:", "9Z999"),
+        ("9Z999.b.1", "A 'performance density' of 2 or more; and", "9Z999.b"),
+        ("9Z999.b.2", "A 'laser wavelength' of less than 400 nm.", "9Z999.b"),
+        ("9Z999.c", "Memory having a 'memory bandwidth density' greater than 2 GB/s/mm2.", "9Z999"),
+        ("9Z999.d", "Specially designed software.", "9Z999"),
+    )
+    built = rule_from_item(entry, "9Z999", MAP)
+    assert built.rule.text == "tpp >= 4800"
+    assert "9Z999.b.2: laser wavelength" in built.unmapped
+    assert "9Z999.c: memory bandwidth density" in built.unmapped
+    assert "9Z999.d: no measurable threshold" in built.unmapped
+    assert built.undetermined == ("9Z999.b", "9Z999.c", "9Z999.d")
+    with pytest.raises(ImpactError, match=r"undetermined.*laser wavelength"):
+        rule_from_item(entry, "9Z999.b", MAP)
+    with pytest.raises(ImpactError, match="has no item"):
+        rule_from_item(entry, "9Z999.z", MAP)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from interregime.cli.app import app
@@ -60,3 +62,41 @@ def test_errors_are_one_line(sources_dir: Path) -> None:
     code, _, err = run("--sources", str(sources_dir), "impact", "epoch-ml-hardware", "--rule", "tpp > 1",
                        "--sweep", "tpp:1:x:3")
     assert code == 1 and "--sweep" in err
+
+
+@pytest.fixture(scope="module")
+def us_ccl_database(sources_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('impact-entry') / 'corpus.sqlite'}"
+    code, _, err = run("--database", url, "--sources", str(sources_dir), "build", "--only", "us-ccl")
+    assert code == 0, err
+    return url
+
+
+def _impact_json(database: str, sources_dir: Path, *args: str) -> tuple[dict[str, Any], str]:
+    code, out, err = run("--database", database, "--sources", str(sources_dir), "impact", "epoch-ml-hardware",
+                         *args, "-f", "json")
+    assert code == 0, err
+    return json.loads(out), err
+
+
+@pytest.mark.parametrize("code", ["3A090.a", "3A090.b", "3A090"])
+def test_entry_rule_follows_the_item_tree(us_ccl_database: str, sources_dir: Path, code: str) -> None:
+    built, err = _impact_json(us_ccl_database, sources_dir, "--entry", code)
+    shipped, _ = _impact_json(us_ccl_database, sources_dir, "--rule", code)
+    assert "using the shipped rule" not in err
+    assert sorted(built["captured"]) == sorted(shipped["captured"])
+    assert built["counts"]["captured"] == shipped["counts"]["captured"]
+    assert f"rule from the item tree of {code}" in err and built["rule"] in " ".join(err.split())
+    assert "decontrol notes and exclusions are not part of the capture rule" in " ".join(err.split())
+    assert built["entry"]["code"] == code
+
+
+def test_entry_rule_reports_unmapped_branches(us_ccl_database: str, sources_dir: Path) -> None:
+    built, err = _impact_json(us_ccl_database, sources_dir, "--entry", "3A090")
+    assert built["counts"]["captured"] == 72
+    assert "3A090.c: memory bandwidth density" in built["entry"]["unmapped"]
+    assert built["entry"]["undetermined"] == ["3A090.c"]
+    assert "memory bandwidth" in " ".join(err.split())
+    a, _ = _impact_json(us_ccl_database, sources_dir, "--entry", "3A090.a")
+    assert a["counts"]["captured"] == 63
+    assert a["rule"] == "tpp >= 4800 or (tpp >= 1600 and density >= 5.92)"

@@ -11,7 +11,7 @@ from interregime.analytics.impact.catalog import Catalog, load_catalog
 from interregime.analytics.impact.charts import capture_by_year_chart, capture_curves, rule_scatter
 from interregime.analytics.impact.errors import ImpactError
 from interregime.analytics.impact.evaluate import capture_by_year, evaluate, sweep
-from interregime.analytics.impact.rule_library import Combine, named_rules, resolve_rule, rule_from_parameters
+from interregime.analytics.impact.rule_library import named_rules, resolve_rule, rule_from_item
 from interregime.analytics.impact.rules import Rule
 from interregime.cli.output import Format, emit, stderr
 from interregime.cli.state import state
@@ -36,24 +36,21 @@ def _parse_sweep(text: str) -> tuple[str, float, float, int, str]:
     return parts[0], low, high, steps, parts[4] if len(parts) == 5 else "above"
 
 
-def _entry_rule(ctx: typer.Context, code: str, list_id: str) -> Rule:
-    """A rule from the corpus entry's extracted parameters; when the corpus or the extractor is missing,
-    fall back to a shipped named rule of the same code (said on stderr)."""
+def _entry_rule(ctx: typer.Context, code: str, list_id: str) -> tuple[Rule, dict[str, Any]]:
+    """A rule from the item tree of corpus item ``code`` (an entry or a sub-item) and what it leaves out;
+    when the corpus or the extractor is missing, fall back to a shipped named rule of the same code (said on
+    stderr)."""
     try:
-        from interregime.analytics.parameters.extract import extract_parameters
-        from interregime.cli.corpus_view import candidate_entry_codes
+        from interregime.analytics.parameters.numbers import decimal_comma_for
+        from interregime.cli.corpus_view import candidate_entry_codes, find_item
         from interregime.storage import corpus_store
 
         content = corpus_store.load_edition(state(ctx).engine(), list_id, codes=candidate_entry_codes(code))
-        texts = [item.text for entry in content.entries for item in entry.items]
-        if not texts:
+        found = [(entry, item) for entry in content.entries if (item := find_item(entry, code)) is not None]
+        if not found:
             raise LookupError(f"entry {code} not found in list {list_id!r}")
-        parameters = [p for text in texts for p in extract_parameters(text)]
-        built = rule_from_parameters(parameters, CHARACTERISTIC_PHRASES, Combine.ANY, label=code)
-        if built.unmapped:
-            stderr.print(f"--entry {code}: {len(built.unmapped)} parameter(s) not mapped to the catalog: "
-                         + ", ".join(sorted(set(built.unmapped))[:8]), highlight=False)
-        return built.rule
+        entry, item = found[0]
+        built = rule_from_item(entry, item.code, CHARACTERISTIC_PHRASES, decimal_comma_for(list_id))
     except (ImportError, LookupError, OSError, ValueError) as error:
         named = named_rules().get(code.lower())
         if named is None:
@@ -61,7 +58,20 @@ def _entry_rule(ctx: typer.Context, code: str, list_id: str) -> Rule:
                               "and no shipped rule has that code") from None
         stderr.print(f"--entry {code}: corpus not usable ({str(error).splitlines()[0]}); "
                      f"using the shipped rule from {named.file}", highlight=False)
-        return named.rule
+        return named.rule, {"source": named.file}
+    stderr.print(f"--entry {code}: rule from the item tree of {built.code} ({list_id}): {built.rule.text}",
+                 highlight=False)
+    if built.unmapped:
+        stderr.print(f"--entry {code}: not mapped to a catalog characteristic: " + "; ".join(built.unmapped),
+                     highlight=False)
+    if built.undetermined:
+        stderr.print(f"--entry {code}: undetermined branches, not counted as capturing: "
+                     + ", ".join(built.undetermined), highlight=False)
+    stderr.print(f"--entry {code}: decontrol notes and exclusions are not part of the capture rule"
+                 + (f" (not modelled: {'; '.join(built.not_modelled)})" if built.not_modelled else ""),
+                 highlight=False)
+    return built.rule, {"source": f"{list_id} {built.code}", "unmapped": list(built.unmapped),
+                        "undetermined": list(built.undetermined), "not_modelled": list(built.not_modelled)}
 
 
 def _chart(path: Path, catalog: Catalog, rule: Rule, sweep_result: Any, marked: Any) -> None:
@@ -93,7 +103,11 @@ def impact(
         raise ImpactError("give exactly one of --rule EXPR or --entry CODE")
     folder = state(ctx).sources(sources) if mapping is None or sources is not None else state(ctx).sources_dir
     loaded = load_catalog(catalog, folder, mapping)
-    rule = resolve_rule(rule_text) if rule_text is not None else _entry_rule(ctx, str(entry), list_id)
+    built_from: dict[str, Any] | None = None
+    if rule_text is not None:
+        rule = resolve_rule(rule_text)
+    else:
+        rule, built_from = _entry_rule(ctx, str(entry), list_id)
     result = evaluate(loaded.frame, rule, loaded.mapping.name)
     swept = None
     if sweep_text:
@@ -105,6 +119,8 @@ def impact(
         payload: dict[str, Any] = {"catalog": loaded.mapping.name, "rule": rule.text, "captured": result.captured,
                                    "not_captured": result.not_captured, "counts": result.counts,
                                    "capture_by_year": capture_by_year(result.frame)}
+        if built_from is not None:
+            payload["entry"] = {"code": entry, **built_from}
         if swept is not None:
             payload["sweep"] = swept.as_dict()
         emit(payload, fmt)
