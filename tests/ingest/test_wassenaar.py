@@ -93,16 +93,31 @@ def test_2b1_has_items_and_notes(wa: EditionContent) -> None:
     assert entry.items[0].notes[0].kind is NoteKind.DECONTROL
     assert "a. Crank shafts or cam shafts;" in entry.items[0].notes[1].text
     assert entry.item("2.B.1.b.4") is not None
-    technical = [note for note in entry.item("2.B.1.b.4.b").notes]  # type: ignore[union-attr]
+    # "For the purposes of 2.B.1.b.4.a.: ..." is printed after 2.B.1.b.4.b but is about 2.B.1.b.4.a.
+    technical = [note for note in entry.item("2.B.1.b.4.a").notes]  # type: ignore[union-attr]
     assert technical and technical[0].kind is NoteKind.TECHNICAL_NOTE
+    assert technical[0].text.startswith("For the purposes of 2.B.1.b.4.a.")
 
 
 def test_munitions_list(wa: EditionContent) -> None:
     ml10 = wa.entry("ML10")
     assert ml10 is not None and ml10.eu_code == "ML10" and ml10.category == "ML"
     assert ml10.item("ML10.e.1") is not None
-    assert [note.kind for note in ml10.items[0].notes] == [NoteKind.NB]
+    assert next(note.kind for note in ml10.items[0].notes) is NoteKind.NB
     assert [entry.code for entry in wa.entries if entry.category == "ML"] == [f"ML{n}" for n in range(1, 23)]
+
+
+def test_ml10_closing_notes_are_on_ml10(wa: EditionContent) -> None:
+    """Notes 1 and 2 are printed after ML10.j.3 but speak of ML10.a., ML10.d. and ML10.j."""
+    ml10 = wa.entry("ML10")
+    assert ml10 is not None
+    on_entry = {note.label: note.text for note in ml10.items[0].notes}
+    assert on_entry["Note 1"].startswith("For the purposes of ML10.a., ML10.d. and ML10.j.,")
+    assert on_entry["Note 2"].startswith("For the purposes of ML10.a. and ML10.j.,")
+    assert _item(wa, "ML10.j.3").notes == []
+    # A note that names only its own item, or no item of the entry, stays where it is printed.
+    assert [note.label for note in _item(wa, "ML10.a").notes] == ["Note 1", "Note 2"]
+    assert [note.kind for note in _item(wa, "ML10.g").notes] == [NoteKind.DECONTROL, NoteKind.NB]
 
 
 def test_covers_the_wassenaar_origin_entries_of_eu_annex_i(wa: EditionContent, sources_dir: Path) -> None:
@@ -141,6 +156,67 @@ def test_no_page_furniture_in_text(wa: EditionContent) -> None:
         assert "DUAL-USE LIST - CATEGORY" not in text and "\ufffe" not in text, text[:80]
         assert "Russian Federation and Ukraine view" not in text, text[:80]
     assert all(item.text for entry in wa.entries for item in entry.items)
+
+
+# Headings as the PDF prints them on a line of their own: groups ("4. B. TEST, INSPECTION AND
+# PRODUCTION EQUIPMENT - None", "5. C. Part 1. MATERIALS - None") and titles in capitals only
+# ("OPTICAL SENSORS"), which a wrapped line of text ("(MSPS);", "IEEE-754.") is not.
+_GROUP_LINE = re.compile(r"^(?P<title>\d\. [A-E]\.(?: Part \d\.)? [A-Z][A-Z ,&\"-]+?)(?: - None)?$")
+_PLACEHOLDER = re.compile(r"^(?P<title>[A-Z][A-Z ,&\"-]+) - (?:None|Not used since \d{4})$")
+
+
+def _printed_titles(raw_text: str) -> tuple[set[str], set[str]]:
+    lines = {line.strip().replace("\ufffe", "-") for line in raw_text.split("\n")}
+    groups = {match["title"] for line in lines if (match := _GROUP_LINE.match(line))}
+    titles = {
+        line
+        for line in lines
+        if sum(char.isupper() for char in line) > 3
+        and not re.search(r"[a-z0-9]", line)
+        and not re.search(r"^\(|[;.]$", line)
+    }
+    return groups, titles
+
+
+def test_no_headings_in_item_or_note_text(wa: EditionContent, raw_text: str) -> None:
+    groups, titles = _printed_titles(raw_text)
+    assert len(groups) >= 50 and {"OPTICAL SENSORS", "MAGNETIC AND ELECTRIC FIELD SENSORS"} <= titles
+    headings = [re.compile(rf"(?<![\w\"']){re.escape(title)}(?![\w\"'])") for title in groups | titles]
+    leaks = []
+    for entry in wa.entries:
+        for item in entry.items:
+            # A placeholder entry is its own title: "6. B. 5. LASERS - None" has the text "LASERS - None".
+            own = _PLACEHOLDER.match(item.text)
+            text = "" if own and any(pattern.fullmatch(own["title"]) for pattern in headings) else item.text
+            for code, found in [(item.code, text)] + [(f"{item.code} {note.label}", note.text) for note in item.notes]:
+                leaks += [(code, pattern.pattern) for pattern in headings if pattern.search(found)]
+                leaks += [(code, "- None") for _ in re.finditer(r"- None\b", found)]
+    assert leaks == []
+    assert _item(wa, "6.B.1").text == "ACOUSTICS - None"
+    assert _item(wa, "6.D.3.b").text == "OPTICAL SENSORS - None"
+    assert _item(wa, "4.A.5").text.endswith('delivery of "intrusion software".')
+    assert _item(wa, "9.B.10").text.endswith("specified in 9.A.12.")
+
+
+def test_technical_note_with_its_own_title_is_a_document(wa: EditionContent) -> None:
+    app = [document for document in wa.documents if document.kind == "technical note"]
+    assert [document.title for document in app] == ["Category 4 TECHNICAL NOTE ON 'ADJUSTED PEAK PERFORMANCE' ('APP')"]
+    assert app[0].text.startswith("'APP' is an adjusted peak rate") and "Note 7 A 'vector processor'" in app[0].text
+    assert "TECHNICAL NOTE ON" not in app[0].text
+    assert [note.label for note in _item(wa, "4.E.1").notes] == ["Note 1"]
+    assert [note.label for note in _item(wa, "4.E.1.c").notes] == ["Note 2"]
+
+
+def test_numbers_hyphenated_at_a_line_end_are_joined(wa: EditionContent) -> None:
+    texts = [item.text for entry in wa.entries for item in entry.items]
+    texts += [note.text for entry in wa.entries for item in entry.items for note in item.notes]
+    texts += [definition.text for definition in wa.definitions]
+    gaps = [match.group() for text in texts for match in re.finditer(r"\S*\d-\s\d\S*", text)]
+    assert gaps == []
+    assert "(CAS 103850-22-2); also known as" in _item(wa, "ML8.f.15.a").text
+    assert any("(N-methyl-2-pyrrolidinone) (CAS 872-50-4);" in text for text in texts)
+    # A suspended hyphen printed within a line keeps its space: "standard- and post-cure processes".
+    assert any("standard- and post-cure" in text for text in texts)
 
 
 def test_defined_terms_resolve_to_definitions(wa: EditionContent) -> None:

@@ -23,7 +23,10 @@ _PRIVATE_BULLET = "\uf0b7"
 # A superscript makes pdfium break the line; the rest of the line sits on the same baseline.
 _SAME_BASELINE = 4.0
 _NO_SPACE_BEFORE = re.compile(r"^[;:,.)\]]")
-_WORD_HYPHEN_END = re.compile(r"[A-Za-z]-$")
+# A line ending in a hyphen glued to a word or number ("non-", "(CAS 103850-22-", "poly(3-") was
+# wrapped inside that word; a suspended hyphen ("nickel-, cobalt- or") is followed by "or"/"and"/"to".
+_WRAPPED_HYPHEN_END = re.compile(r"[A-Za-z0-9)]-$")
+_WRAPPED_HYPHEN_NEXT = re.compile(r"""^(?!(?:and|or|nor|to)\b)[A-Za-z0-9"'(]""")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +160,8 @@ def _add_line(lines: list[PdfLine], line: PdfLine) -> None:
 
 def join_text(parts: Iterable[str]) -> str:
     """Wrapped lines as one text: a space between lines, none before closing punctuation, and a
-    word hyphenated at a line end (``non-`` + ``thermal``) joined without a space."""
+    word or number hyphenated at a line end (``non-`` + ``thermal``, ``103850-22-`` + ``2``) joined
+    without a space."""
     text = ""
     for part in parts:
         piece = part.strip()
@@ -165,7 +169,7 @@ def join_text(parts: Iterable[str]) -> str:
             continue
         if not text:
             text = piece
-        elif (_WORD_HYPHEN_END.search(text) and piece[:1].islower()) or _NO_SPACE_BEFORE.match(piece):
+        elif (_WRAPPED_HYPHEN_END.search(text) and _WRAPPED_HYPHEN_NEXT.match(piece)) or _NO_SPACE_BEFORE.match(piece):
             text += piece
         else:
             text += " " + piece

@@ -36,6 +36,7 @@ from interregime.ingest.control_text import (
 )
 from interregime.ingest.pdf_text import Furniture, PdfLine, PdfPage, join_text, read_pages
 from interregime.ingest.wassenaar_annexes import apply_flags, documents_by_heading, parse_definitions
+from interregime.ingest.wassenaar_notes import reattach_to_subject
 from interregime.ingest.wassenaar_structure import DUAL_USE_ANCHOR, MUNITIONS_ANCHOR, SectionBuilder, Warn
 
 LIST = ControlList(
@@ -68,6 +69,9 @@ FURNITURE = Furniture(
     ),
 )
 _CATEGORY_TITLE = re.compile(r"CATEGORY (?P<cat>\d)(?:\s*[–-]\s*PART\s*(?P<part>\d))?")
+# A technical note printed after a category's last entry under a title of its own, in capitals:
+# "TECHNICAL NOTE ON 'ADJUSTED PEAK PERFORMANCE' ('APP')".
+_TECHNICAL_NOTE_HEADING = re.compile(r"^TECHNICAL NOTES? ON [^a-z]+$")
 _FOOTNOTE_ZONE = 100.0
 _CODE_IN_TEXT = rf"(?:{WASSENAAR_CODE}|{MUNITIONS_CODE})"
 _SPECIFIED = re.compile(r"\bspecified (?:in|by)\s+(?:[^.;:]{0,30}\s)?$", re.IGNORECASE)
@@ -148,9 +152,15 @@ def _build_section(key: str, lines: Sequence[PdfLine], warn: Warn) -> tuple[list
     munitions = key == "ml"
     category = "ML" if munitions else key[3]
     builder = SectionBuilder(category, MUNITIONS_ANCHOR if munitions else DUAL_USE_ANCHOR, warn)
+    document_heading = ""
     for line in lines:
+        if line.text == document_heading:
+            continue  # the document's title repeated at the top of its next page
         if not munitions and line.text.startswith("TABLE - "):
             builder.start_document("table", f"Category {category} {line.text}")
+        elif not munitions and _TECHNICAL_NOTE_HEADING.match(line.text):
+            document_heading = line.text
+            builder.start_document("technical note", f"Category {category} {line.text}")
         elif not munitions and line.text == "ANNEX":
             builder.start_document("annex", f"Category {category} Annex")
         elif munitions and line.text == "MUNITIONS LIST" and not builder.entries:
@@ -161,6 +171,7 @@ def _build_section(key: str, lines: Sequence[PdfLine], warn: Warn) -> tuple[list
     for entry in entries:
         entry.eu_code = to_eu_style(entry.code)
         reattach_notes(entry)
+        reattach_to_subject(entry)
     return entries, documents
 
 

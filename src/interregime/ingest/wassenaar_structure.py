@@ -23,7 +23,13 @@ DUAL_USE_ANCHOR = re.compile(
 MUNITIONS_ANCHOR = re.compile(
     r"^(?P<entry>ML\d{1,2})\.(?P<labels>(?: ?(?:[a-z]{1,2}|\d{1,2})\.)*)(?:\s+(?P<text>.*))?$"
 )
-GROUP_HEADING = re.compile(r"^(?P<group>\d\. [A-E]\.) (?P<title>[A-Z][A-Z ,&\-–\"]+)$")
+# "2. B. TEST, INSPECTION AND PRODUCTION EQUIPMENT", "5. C. Part 1. MATERIALS - None".
+GROUP_HEADING = re.compile(
+    r"^(?P<group>\d\. [A-E]\.)(?: Part \d\.)? (?P<title>[A-Z][A-Z ,&\-–\"]+?)(?: - None)?$"
+)
+# A sub-section title ("OPTICAL SENSORS", "MAGNETIC AND ELECTRIC FIELD SENSORS", 'CRYPTOGRAPHIC
+# "INFORMATION SECURITY"') stands alone on its line, set anywhere between the margin and the text.
+SUB_HEADING = re.compile(r"^[A-Z][A-Z ,&'\"\-–]*[A-Z\"]$")
 _LABEL = re.compile(r"^(?P<label>[a-z]{1,2}|\d{1,2})\.(?:\s+(?P<text>.*))?$")
 _SHORT_ENTRY = re.compile(r"^(?P<number>\d{1,2})\.\s+(?P<text>.*)$")
 # Under a group heading an entry may be written by its number alone, set in from the margin.
@@ -105,7 +111,7 @@ class SectionBuilder:
             return
         if self._short_entry(line):
             return
-        if line.x < _HEADING_MAX_X and _is_capital_heading(text):
+        if (line.x < _HEADING_MAX_X and _is_capital_heading(text)) or is_sub_heading(text):
             return
         head = parse_note(text)
         if head is not None:
@@ -326,6 +332,12 @@ class SectionBuilder:
         self._stack = []
         self._note = None
         self._group_note = None
+
+
+def is_sub_heading(text: str) -> bool:
+    """Whether a line is a title of its own: capitals only, more than three letters, no figures and no
+    closing punctuation (which a wrapped line of text such as "(MSPS);" or "IEEE-754." has)."""
+    return SUB_HEADING.match(text) is not None and _is_capital_heading(text)
 
 
 def _is_capital_heading(text: str) -> bool:
