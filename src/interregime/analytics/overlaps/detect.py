@@ -132,7 +132,8 @@ def detect(contents: Sequence[EditionContent], regimes: Sequence[Regime] | None 
         carve_out = f"explicit carve-out (\"other than\") between {units[first].display_code} and " \
                     f"{units[second].display_code}" if kind == XRefKind.OTHER_THAN else ""
         result: Classification = classify(features.parameters[first], features.parameters[second],
-                                          float(features.document[first, second]), carve_out)
+                                          float(features.document[first, second]), carve_out,
+                                          carve_outs_consulted=not ignore_xrefs)
         reasons = list(result.reasons)
         if kind is not None and kind != XRefKind.OTHER_THAN:
             reasons.append(f"explicit cross-reference ({kind.value})")

@@ -24,11 +24,11 @@ from interregime.analytics.overlaps.units import Unit
 from interregime.analytics.overlaps.vectors import Vectorised, tfidf
 from interregime.domain.parameters import Parameter
 
-try:  # thresholds are optional: without the extractor the characteristic signal is zero
-    from interregime.analytics.parameters.extract import extract_parameters
+try:  # thresholds are optional: without the parameter analytics the characteristic signal is zero
+    from interregime.analytics.parameters.logic import entry_logic
     from interregime.analytics.parameters.numbers import decimal_comma_for
 except ImportError:  # pragma: no cover - depends on the installed analytics
-    extract_parameters = None  # type: ignore[assignment]
+    entry_logic = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -141,6 +141,19 @@ def _characteristics(parameters: list[list[tuple[str, Parameter]]]) -> np.ndarra
     return cosine(tfidf(names, bigrams=False).matrix)
 
 
+def unit_parameters(unit: Unit) -> list[tuple[str, Parameter]]:
+    """The thresholds of every item of the unit's entry, with their item codes: the item logic the build
+    stores (``parameters.logic.entry_logic``), so that an item that only states a number inherits the
+    characteristic and comparator of its parent (1C116.a.1 "0,9 GPa in the solution annealed stage"
+    under "ultimate tensile strength … equal to or greater than:"). Thresholds are numbers, not
+    cross-references, so they are used with ``--ignore-xrefs`` too; the conditions qualifying a
+    threshold ("measured at 293 K") and decontrol notes are left out."""
+    if entry_logic is None:
+        return []
+    logic = entry_logic(unit.entry, decimal_comma_for(unit.list_id))
+    return [(code, parameter) for code, item in logic.items() for parameter in item.parameters]
+
+
 def compute_features(units: Sequence[Unit], ignore_xrefs: bool, semantic: bool = True) -> Features:
     """Every signal matrix; ``semantic`` adds the embedding similarities when the dense model is installed."""
     lines: list[tuple[str, str]] = []
@@ -154,14 +167,7 @@ def compute_features(units: Sequence[Unit], ignore_xrefs: bool, semantic: bool =
     for owner, words in zip(owners, line_tokens, strict=True):
         documents[owner].extend(words)
     clean = strip_references if ignore_xrefs else strip_codes
-    per_unit: list[list[tuple[str, Parameter]]] = [[] for _ in units]
-    if extract_parameters is not None:
-        for position, unit in enumerate(units):
-            for item in unit.entry.items:
-                text = clean(item.text)
-                if any(char.isdigit() for char in text):
-                    found = extract_parameters(text, decimal_comma_for(unit.list_id))
-                    per_unit[position].extend((item.code, parameter) for parameter in found)
+    per_unit = [unit_parameters(unit) for unit in units]
     regimes = np.asarray([unit.regime.value for unit in units], dtype=object)
     doc_vectors = tfidf(documents)
     headings = [" ".join(clean(unit.heading).split()) for unit in units]
