@@ -6,7 +6,10 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
+import pint
+import pytest
 import sqlalchemy as sa
 from typer.testing import CliRunner
 
@@ -97,3 +100,34 @@ def test_check_spec_csv_and_errors(tmp_path: Path, sources_dir: Path) -> None:
     assert code == 1 and "unknown spec key 'colour'" in err
     code, _, err = invoke("--database", url, "check", "9Z999", "--spec", "axes=5")
     assert code == 1 and "9Z999" in err
+
+
+def test_params_json_units_read_with_a_default_pint_registry() -> None:
+    """Units of this project's registry (Sa, WT, Mach, dBc...) are written the way pint itself reads them;
+    what the plain spelling drops (Mach, the carrier) stays in the characteristic or the qualifier."""
+    text = ("sampling rate exceeding 1 000 MSa/s; spurious free dynamic range greater than 68 dBc when "
+            "synthesising a signal; Adjusted Peak Performance exceeding 70 Weighted TeraFLOPS (WT); "
+            "flight speeds exceeding Mach 0,55; bias stability less than 130 micro g; pressure of 10 Torr or less")
+    code, out, _ = invoke("params", "--text", text, "--list", "eu-annex-i", "--format", "json")
+    assert code == 0
+    records = json.loads(out)
+    assert [(r["characteristic"], r["value"], r["unit"]) for r in records] == [
+        ("sampling rate", 1000.0, "megacount / second"),
+        ("spurious free dynamic range", 68.0, "decibel"),
+        ("adjusted peak performance", 70.0, "teracount / second"),
+        ("flight speeds (mach number)", 0.55, "dimensionless"),
+        ("bias stability", 130.0, "microstandard_gravity"),
+        ("pressure", 10.0, "torr"),
+    ]
+    assert records[1]["qualifier"] == "relative to the carrier, when synthesising a signal"
+    ureg: pint.UnitRegistry[Any] = pint.UnitRegistry()
+    assert [float(ureg.Quantity(r["value"], r["unit"]).to_base_units().magnitude) for r in records] == pytest.approx(
+        [1e9, 10 ** 6.8, 7e13, 0.55, 130 * 9.80665e-6, 10 * 101325 / 760])  # pint's decibels are logarithmic
+    assert all(ureg(r["unit"]) is not None for r in records)
+
+
+def test_params_table_keeps_the_list_spelling() -> None:
+    code, out, _ = invoke("params", "--text", "Adjusted Peak Performance exceeding 70 Weighted TeraFLOPS (WT)",
+                          "--format", "csv")
+    assert code == 0
+    assert next(iter(csv.DictReader(io.StringIO(out))))["unit"] == "WT"

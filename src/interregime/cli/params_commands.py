@@ -11,6 +11,7 @@ import typer
 from interregime.analytics.parameters.check import CheckResult, check_entry
 from interregime.analytics.parameters.extract import extract_parameters
 from interregime.analytics.parameters.numbers import decimal_comma_for
+from interregime.analytics.parameters.units import PlainUnit, plain_unit
 from interregime.cli.input_files import read_csv, read_text
 from interregime.cli.output import Format, emit, stdout, to_json
 from interregime.domain.corpus import Entry
@@ -21,16 +22,28 @@ PARAMETER_COLUMNS = ["characteristic", "comparator", "value", "low", "high", "un
 ID_COLUMN = "id"
 
 
-def parameter_records(parameters: list[Parameter]) -> list[dict[str, Any]]:
-    """One record per threshold; thresholds of a qualifier follow the one they qualify."""
+def _with_note(text: str, note: str, around: str) -> str:
+    if not note or note in text:
+        return text
+    if not text:
+        return note
+    return f"{text} ({note})" if around == "characteristic" else f"{note}, {text}"
+
+
+def parameter_records(parameters: list[Parameter], plain: bool = False) -> list[dict[str, Any]]:
+    """One record per threshold; thresholds of a qualifier follow the one they qualify. With ``plain``
+    the unit is spelled for a default ``pint.UnitRegistry()`` (``Sa / s`` → ``count / second``), and
+    what that spelling leaves out goes to the characteristic (Mach) or the qualifier (dBc)."""
     records: list[dict[str, Any]] = []
     for parameter in parameters:
+        unit = plain_unit(parameter.unit) if plain else PlainUnit(parameter.unit)
         records.append({
-            "characteristic": parameter.characteristic, "comparator": parameter.comparator.value,
-            "value": parameter.value, "low": parameter.low, "high": parameter.high, "unit": parameter.unit,
-            "qualifier": parameter.qualifier,
+            "characteristic": _with_note(parameter.characteristic, unit.characteristic_note, "characteristic"),
+            "comparator": parameter.comparator.value, "value": parameter.value, "low": parameter.low,
+            "high": parameter.high, "unit": unit.unit,
+            "qualifier": _with_note(parameter.qualifier, unit.qualifier_note, "qualifier"),
         })
-        records.extend(parameter_records(list(parameter.conditions)))
+        records.extend(parameter_records(list(parameter.conditions), plain))
     return records
 
 
@@ -57,11 +70,12 @@ def params(
         raise typer.BadParameter("give exactly one of --text or --lines")
     decimal_comma = _decimal_comma(list_id)
     if text is not None:
-        emit(parameter_records(extract_parameters(text, decimal_comma)), fmt, columns=PARAMETER_COLUMNS)
+        emit(parameter_records(extract_parameters(text, decimal_comma), plain=fmt == Format.json), fmt,
+             columns=PARAMETER_COLUMNS)
         return
     assert lines is not None
     per_line = [
-        parameter_records(extract_parameters(line, decimal_comma))
+        parameter_records(extract_parameters(line, decimal_comma), plain=fmt == Format.json)
         for line in read_text(lines).splitlines()
     ]
     if fmt == Format.json:

@@ -33,6 +33,9 @@ class _Tables:
     tokens: dict[str, str]
     pattern: re.Pattern[str]
     prefix_pattern: re.Pattern[str]
+    plain: dict[str, str]
+    plain_characteristic: dict[str, str]
+    plain_qualifier: dict[str, str]
 
 
 @cache
@@ -64,7 +67,8 @@ def _tables() -> _Tables:
     pattern = re.compile(rf"(?:/\s?)?{atom}(?:\s*{joined}\s*{atom})*")
     prefixed = "|".join(re.escape(token) for token in data["prefix_units"])
     prefix_pattern = re.compile(rf"(?<![A-Za-z])({prefixed})[ \u00a0]$")
-    return _Tables(registry, tokens, pattern, prefix_pattern)
+    return _Tables(registry, tokens, pattern, prefix_pattern, data["plain"], data["plain_characteristic"],
+                   data["plain_qualifier"])
 
 
 def registry() -> pint.UnitRegistry[Any]:
@@ -150,6 +154,67 @@ def unit_label(unit: pint.Unit) -> str:
         except (pint.errors.PintError, AttributeError, TypeError, ValueError, AssertionError):
             continue
     return str(unit)
+
+
+@dataclass(frozen=True, slots=True)
+class PlainUnit:
+    """A unit as a default ``pint.UnitRegistry()`` reads it, with what that spelling leaves out: a
+    name for the characteristic (``mach number`` when Mach becomes ``dimensionless``) and a reference
+    for the qualifier (``relative to the carrier`` when dBc becomes ``decibel``)."""
+
+    unit: str
+    characteristic_note: str = ""
+    qualifier_note: str = ""
+
+
+@cache
+def _default_registry() -> pint.UnitRegistry[Any]:
+    return pint.UnitRegistry()
+
+
+@lru_cache(maxsize=4096)
+def plain_unit(text: str) -> PlainUnit:
+    """``text`` (a unit of this registry) spelled for a default ``pint.UnitRegistry()``, with the same
+    magnitude in base units: ``MSa / s`` → ``megacount / second``, ``WT`` → ``teracount / second``,
+    ``Torr`` → ``torr``, ``micro_g`` → ``microstandard_gravity``, ``Mach`` → ``dimensionless``.
+    A unit that pint knows already keeps its spelling."""
+    if not text.strip():
+        return PlainUnit("")
+    tables = _tables()
+    factors: list[tuple[str, float]] = []
+    characteristic: list[str] = []
+    qualifier: list[str] = []
+    changed = False
+    for name, power in parse_unit(text)._units.items():
+        expression = name
+        for prefix, base, _suffix in tables.registry.parse_unit_name(name):
+            template = tables.plain.get(base)
+            if template is not None and (not prefix or "{prefix}" in template):
+                expression = template.replace("{prefix}", prefix)
+                characteristic += [tables.plain_characteristic[base]] if base in tables.plain_characteristic else []
+                qualifier += [tables.plain_qualifier[base]] if base in tables.plain_qualifier else []
+                changed = True
+                break
+        factors.append((expression, float(power.real)))
+    if not changed:
+        return PlainUnit(text)
+    try:
+        unit = _default_registry().parse_units(" * ".join(f"({name}) ** {power:g}" for name, power in factors))
+    except (pint.errors.PintError, AttributeError, TypeError, ValueError, AssertionError) as error:
+        raise UnitError(f"no plain pint spelling for unit {text!r}") from error
+    written = str(unit) if "delta_" not in str(unit) else _written(factors)
+    return PlainUnit(written, ", ".join(characteristic), ", ".join(qualifier))
+
+
+def _written(factors: list[tuple[str, float]]) -> str:
+    """``decibel / hertz``: pint writes a level divided by a unit as ``delta_decibel``, a name it does not
+    read back, so such a unit is written from its factors."""
+    def factor(name: str, power: float) -> str:
+        return name if power == 1 else f"{name} ** {power:g}"
+
+    numerator = [factor(name, power) for name, power in factors if power > 0]
+    denominator = [factor(name, -power) for name, power in factors if power < 0]
+    return (" * ".join(numerator) or "1") + "".join(f" / {name}" for name in denominator)
 
 
 def to_si(value: float, unit: pint.Unit) -> tuple[float, str]:
