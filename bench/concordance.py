@@ -20,14 +20,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import sqlalchemy as sa
+from bench_corpus import corpus_engine
 
 from interregime.analytics.concordance import ConcordanceRow, concordance
 from interregime.analytics.concordance.evaluation import read_labels, score
 from interregime.domain.corpus import EditionContent, Entry
 from interregime.domain.regimes import Regime
-from interregime.ingest.build import build
 from interregime.storage import corpus_store
-from interregime.storage.database import create_engine, upgrade
 
 REPO = Path(__file__).resolve().parents[1]
 LABELS = REPO / "tests" / "data" / "concordance_labelled.csv"
@@ -70,14 +69,6 @@ SAMPLES: dict[str, tuple[int, list[Stratum]]] = {
     ]),
 }
 
-
-def _engine(database: str | None, sources: Path, folder: Path) -> sa.Engine:
-    if database:
-        return create_engine(database)
-    engine = create_engine(f"sqlite:///{folder / 'corpus.sqlite'}")
-    upgrade(engine)
-    build(engine, sources, only=["eu-annex-i", "us-ccl", "wassenaar", "in-scomet", "no-list-ii"])
-    return engine
 
 
 def draw(contents: dict[str, EditionContent], sample: str,
@@ -136,7 +127,7 @@ def main() -> None:
     parser.add_argument("--draw", metavar="SAMPLE", help="print the entries of a new random sample and stop")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="concordance-bench-") as folder:
-        engine = _engine(args.database, args.sources, Path(folder))
+        engine = corpus_engine(args.database, args.sources, Path(folder))
         if args.draw:
             contents = {lid: corpus_store.load_edition(engine, lid) for lid in NATIONAL_LISTS}
             _print_draw(contents, args.labels, args.draw)

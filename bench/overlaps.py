@@ -22,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 import sqlalchemy as sa
+from bench_corpus import corpus_engine
 
 from interregime.analytics.overlaps.baseline import brute_force_scores
 from interregime.analytics.overlaps.detect import Detection, detect
@@ -32,21 +33,11 @@ from interregime.analytics.overlaps.text import strip_references
 from interregime.analytics.search.dense import available
 from interregime.analytics.search.index import CACHE_ENV
 from interregime.domain.corpus import EditionContent
-from interregime.ingest.build import build
 from interregime.storage import corpus_store
-from interregime.storage.database import create_engine, upgrade
 
 REPO = Path(__file__).resolve().parents[1]
 LABELS = REPO / "tests" / "data" / "overlap_pairs_labelled.csv"
 
-
-def _engine(database: str | None, sources: Path, folder: Path) -> sa.Engine:
-    if database:
-        return create_engine(database)
-    engine = create_engine(f"sqlite:///{folder / 'corpus.sqlite'}")
-    upgrade(engine)
-    build(engine, sources, only=["eu-annex-i", "us-ccl", "wassenaar", "in-scomet", "no-list-ii"])
-    return engine
 
 
 def _precision(top: list[tuple[str, str]], sample: str = "") -> tuple[int, int, int]:
@@ -69,7 +60,7 @@ def main() -> None:
     parser.add_argument("--cold", action="store_true", help="also time a semantic detection with an empty cache")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="overlaps-bench-") as folder:
-        engine = _engine(args.database, args.sources, Path(folder))
+        engine = corpus_engine(args.database, args.sources, Path(folder))
         run(engine, args.cold)
         engine.dispose()
 
