@@ -95,3 +95,18 @@ def test_blind_kinds_come_from_thresholds_on_many_pairs(blind: Detection) -> Non
     kinds = [overlap.kind for overlap in blind.overlaps]
     assert sum(kind in (OverlapKind.NESTED, OverlapKind.CONFLICTING) for kind in kinds) > 100
     assert all(CARVE_OUTS_NOT_CONSULTED in overlap.reasons for overlap in blind.overlaps)
+
+
+@pytest.mark.slow
+def test_gyro_bias_and_drift_rate_stability_are_compared_and_uav_range_is_read(blind: Detection) -> None:
+    gyros = _pair(blind, "7A002", "7A102")
+    assert gyros.kind == OverlapKind.NESTED and gyros.a.code == "7A002"
+    assert gyros.comparisons == (
+        "7A002.a.1.a bias stability < 0.5 deg / h is the same as 7A102 drift rate stability < 0.5 deg / h",
+        "7A002.a.2.a bias stability < 4 deg / h is looser than 7A102 drift rate stability < 0.5 deg / h",
+    )
+    uav = next(unit for unit in blind.units if unit.display_code == "9A112" and unit.list_id == "eu-annex-i")
+    (range_,) = [p for code, p in unit_parameters(uav) if code == "9A112.a"]
+    assert (range_.characteristic, range_.comparator.value, range_.si_value) == ("range", ">=", 300e3)
+    us = next(o for o in blind.overlaps if {o.a.code, o.b.code} == {"9A112", "9A604"})
+    assert "9A112.a range ≥ 300 km is the same as 9A604.d ≥ 300 km" in us.comparisons

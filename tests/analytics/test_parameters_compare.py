@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from interregime.analytics.parameters.compare import Relation, compare_entries, relation
+from interregime.analytics.parameters.compare import (
+    Relation,
+    compare_entries,
+    compare_parameters,
+    relation,
+    same_characteristic,
+)
 from interregime.analytics.parameters.extract import extract_parameters
+from interregime.analytics.parameters.spec import characteristic_name
 from tests.analytics.parameter_fixtures import eu_content
 
 
@@ -45,3 +52,23 @@ def test_machine_tools_2b001_and_2b201(sources_dir: Path) -> None:
     assert by_pair[("2B001.b.2", "2B201")] == Relation.STRICTER
     assert by_pair[("2B001.a", "2B201.a.3")] == Relation.LOOSER
     assert all(c.characteristic.endswith("axes") for c in comparisons)
+
+
+def test_same_characteristic_table_names_one_characteristic_twice() -> None:
+    bias = _one('A "bias" "stability" of less (better) than 0,5 degree per hour')
+    drift = _one("with a rated \"drift rate\" 'stability' of less than 0,5° (1 sigma or rms) per hour")
+    assert (bias.characteristic, drift.characteristic) == ("bias stability", "drift rate stability")
+    assert characteristic_name("Drift rate 'stability'") == "bias stability"
+    assert same_characteristic(bias, drift) and same_characteristic(drift, bias)
+    (comparison,) = compare_parameters([("7A002.a.1.a", bias)], [("7A102", drift)])
+    assert comparison.relation == Relation.SAME
+    looser = _one('A "bias" "stability" of less (better) than 4 degrees per hour')
+    assert compare_parameters([("a", looser)], [("b", drift)])[0].relation == Relation.LOOSER
+
+
+def test_same_characteristic_still_needs_the_same_dimension_and_a_listed_name() -> None:
+    drift = _one("a drift rate stability of less than 0,5 degree per hour")
+    accelerometer = _one("a bias stability of less than 130 micro g")
+    assert accelerometer.unit != drift.unit and not same_characteristic(drift, accelerometer)
+    assert not same_characteristic(drift, _one("a scale factor stability of less than 0,5 degree per hour"))
+    assert characteristic_name("angle random walk") == "angle random walk"

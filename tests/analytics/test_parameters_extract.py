@@ -280,3 +280,35 @@ def test_unit_spellings_in_lines(text: str, expected: Thresholds) -> None:
 ])
 def test_asides_and_spelled_counts(text: str, expected: Thresholds) -> None:
     assert _thresholds(text) == expected
+
+
+@pytest.mark.parametrize(("text", "characteristic", "value", "unit"), [
+    ('"Unmanned aerial vehicles" ("UAVs") capable of a range of 300 km;', "range", 300.0, "km"),
+    ("Complete unmanned aerial vehicle systems capable of a maximum 'range' of 300 km.", "maximum range",
+     300.0, "km"),
+    ("Sounding rockets, capable of a range of at least 300 km.", "range", 300.0, "km"),
+    ("Unmanned aerial vehicles with a maximum range equal to or greater than 300 km;", "maximum range",
+     300.0, "km"),
+    ("Pumps capable of a flow rate of 5 m3/h;", "flow rate", 5.0, "m ** 3 / h"),
+])
+def test_capability_without_comparator_is_a_minimum(text: str, characteristic: str, value: float,
+                                                     unit: str) -> None:
+    (parameter,) = extract_parameters(text, decimal_comma=True)
+    assert parameter.comparator == Comparator.GE
+    assert (parameter.characteristic, parameter.value, parameter.unit) == (characteristic, value, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "Equipment capable of operating at temperatures of 200 °C;",
+    "Solid propellant rocket motors, usable in complete rocket systems or unmanned aerial vehicles, capable of "
+    "a range of 300 km, other than those specified in 9A007;",
+    "Hybrid rocket motors, capable of 300 km;",
+])
+def test_capability_past_a_preposition_in_an_end_use_or_without_a_name_is_no_threshold(text: str) -> None:
+    assert extract_parameters(text, decimal_comma=True) == []
+
+
+def test_capability_does_not_override_a_written_comparator() -> None:
+    (parameter,) = extract_parameters("Cryogenic refrigeration units capable of temperatures of 153 K or less;",
+                                      decimal_comma=True)
+    assert (parameter.comparator, parameter.value) == (Comparator.LE, 153.0)

@@ -26,6 +26,9 @@ class Idioms:
     range_joining: re.Pattern[str]
     before_map: dict[str, Comparator]
     after_map: dict[str, Comparator]
+    capability: re.Pattern[str]
+    capability_comparator: Comparator
+    end_use: re.Pattern[str]
 
 
 def _phrase_pattern(phrase: str, glued: bool = False) -> str:
@@ -53,6 +56,14 @@ def _alternation(phrases: list[str], glued: bool = False) -> str:
     return "|".join(_phrase_pattern(phrase, glued) for phrase in ordered)
 
 
+def _capability(openings: list[str]) -> re.Pattern[str]:
+    """An opening, up to five words that are no preposition and a closing "of", right before a number
+    (the end of the searched text): "capable of a 'range' of"."""
+    word = (r"(?!(?:at|in|on|to|from|with|over|for|by|under|during|while|between|within|below|above|"
+            r"down|up|per|and|or|than)\b)[\"'‘’“”]?[A-Za-z][A-Za-z\-]*[\"'‘’“”]?")
+    return re.compile(rf"(?:{_alternation(openings)})\s+(?:{word}\s+){{1,5}}?of\s+$", re.IGNORECASE)
+
+
 @cache
 def idioms() -> Idioms:
     data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
@@ -74,6 +85,9 @@ def idioms() -> Idioms:
         range_joining=re.compile(rf"\s*(?:{joining})\s*", re.IGNORECASE),
         before_map={_key(phrase): comparator for phrase, comparator in before.items()},
         after_map={_key(phrase): comparator for phrase, comparator in after.items()},
+        capability=_capability(data["capability"]["opening"]),
+        capability_comparator=Comparator(data["capability"]["comparator"]),
+        end_use=re.compile(_alternation(data["capability"]["end_use"]), re.IGNORECASE),
     )
 
 

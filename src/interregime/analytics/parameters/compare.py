@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from interregime.analytics.parameters.logic import entry_logic
-from interregime.analytics.parameters.spec import name_score, normalise_key
+from interregime.analytics.parameters.spec import characteristic_name, name_score, normalise_key
 from interregime.analytics.parameters.units import parse_unit, same_dimension
 from interregime.domain.corpus import Entry
 from interregime.domain.parameters import Comparator, Parameter
@@ -101,10 +101,14 @@ def relation(first: Parameter, second: Parameter) -> Relation:
 
 
 def same_characteristic(first: Parameter, second: Parameter) -> bool:
+    """Same dimension, and one name: equal, or equal by ``[same_characteristic]`` of ``synonyms.toml``
+    ("bias stability" and "drift rate stability"), or matching as a spec key matches (``name_score``)."""
     if not same_dimension(parse_unit(first.unit), parse_unit(second.unit)):
         return False
     a, b = normalise_key(first.characteristic), normalise_key(second.characteristic)
-    return bool(a and b) and (name_score(a, b) > 0 or name_score(b, a) > 0)
+    if not (a and b):
+        return False
+    return characteristic_name(a) == characteristic_name(b) or name_score(a, b) > 0 or name_score(b, a) > 0
 
 
 def compare_parameters(

@@ -140,6 +140,21 @@ def _comparator_before(text: str, start: int) -> tuple[int, Comparator] | None:
     return window_start + best.start(), comparator_before(best.group(0))
 
 
+def _capability_before(text: str, number: _Number) -> tuple[int, Comparator] | None:
+    """``capable of a range of 300 km``: a capability without a comparator is a minimum, read from the
+    number on (the words before it name the characteristic)."""
+    if not number.unit_text:
+        return None
+    window_start = max(0, number.start - _WINDOW)
+    found = idioms().capability.search(text, window_start, number.start)
+    if found is None:
+        return None
+    clause_start = max(text.rfind(mark, 0, found.start()) for mark in (";", ":", "\n")) + 1
+    if idioms().end_use.search(text, clause_start, found.start()):
+        return None
+    return number.start, idioms().capability_comparator
+
+
 def _range_opening(text: str, start: int) -> int | None:
     window_start = max(0, start - _WINDOW)
     match = idioms().range_opening.search(text[window_start:start])
@@ -233,7 +248,7 @@ def find_mentions(text: str, decimal_comma: bool) -> list[Mention]:
                 index += 1
             mentions.append(mention)
             continue
-        before = _comparator_before(text, number.start)
+        before = _comparator_before(text, number.start) or _capability_before(text, number)
         if before is None:
             dimensions = _dimensions(text, numbers, index - 1)
             mentions.extend(dimensions)

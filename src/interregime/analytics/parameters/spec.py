@@ -36,9 +36,33 @@ def normalise_key(key: str) -> str:
 
 
 @cache
+def _data() -> dict[str, dict[str, list[str]]]:
+    return tomllib.loads(_DATA.read_text(encoding="utf-8"))
+
+
+@cache
 def _synonyms() -> dict[str, tuple[str, ...]]:
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
-    return {normalise_key(key): tuple(names) for key, names in data["synonyms"].items()}
+    return {normalise_key(key): tuple(names) for key, names in _data()["synonyms"].items()}
+
+
+@cache
+def _same_characteristic() -> dict[str, str]:
+    """Every name of the ``[same_characteristic]`` table mapped to its key."""
+    canonical: dict[str, str] = {}
+    for key, names in _data().get("same_characteristic", {}).items():
+        for name in (key, *names):
+            normalised = normalise_key(name)
+            if canonical.get(normalised, normalise_key(key)) != normalise_key(key):
+                raise ValueError(f"synonyms.toml: {name!r} is in two [same_characteristic] groups")
+            canonical[normalised] = normalise_key(key)
+    return canonical
+
+
+def characteristic_name(characteristic: str) -> str:
+    """The name ``characteristic`` goes by in ``[same_characteristic]`` ("drift rate stability" is
+    "bias stability"); any other name normalised as it is."""
+    name = normalise_key(characteristic)
+    return _same_characteristic().get(name, name)
 
 
 def parse_spec_value(key: str, value: str | float) -> SpecValue:
