@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -12,7 +13,6 @@ import sqlalchemy as sa
 from interregime.analytics.search import dense
 from interregime.analytics.search.documents import ItemDocument
 from interregime.analytics.search.index import SearchIndex, open_index
-from interregime.analytics.search.lexical import document_terms
 from interregime.analytics.search.ranking import Method, Query, RankedGroup, Ranker
 from interregime.analytics.search.vocabulary import Expansion
 from interregime.domain.codes import regime_of_eu_code
@@ -45,21 +45,26 @@ class ResultGroup:
         return asdict(self)
 
 
-def _regime(documents: list[ItemDocument], entry: str) -> str:
+def _stated_regime(documents: list[ItemDocument]) -> str:
+    """The regime most of ``documents`` state ("" when none states one)."""
     counted = Counter(document.regime for document in documents if document.regime)
-    if counted:
-        return counted.most_common(1)[0][0]
+    return counted.most_common(1)[0][0] if counted else ""
+
+
+def _origin_regime(entry: str) -> str:
+    """The regime the EU numbering of ``entry`` points to, for groups whose lines state none."""
     origin = regime_of_eu_code(entry) if entry else None
     return origin.value if origin else ""
 
 
-def _explanation(query: Query, document: ItemDocument, ranked: RankedGroup, method: Method) -> dict[str, Any]:
-    present = set(document_terms(document))
+def _explanation(query: Query, present: Callable[[str], bool], ranked: RankedGroup,
+                 method: Method) -> dict[str, Any]:
+    """``present`` tells whether a term is one of the best line's ``document_terms``."""
     expansion: Expansion = query.expansion
     return {
         "method": method.value,
-        "matched_terms": [term for term in query.own_terms if term in present],
-        "expanded_terms": [term for term in expansion.added_terms if term in present],
+        "matched_terms": [term for term in query.own_terms if present(term)],
+        "expanded_terms": [term for term in expansion.added_terms if present(term)],
         "trade_terms": list(expansion.matched),
         "bm25": round(ranked.lexical, 3),
         "similarity": round(ranked.semantic, 3),
@@ -91,6 +96,17 @@ class Classifier:
         self.index = index
         self.method = method
         self.ranker = Ranker(index, encoder)
+        # What a result group shows of its members does not depend on the query: worked out once here
+        # rather than from all the group's lines for every result.
+        documents = index.documents
+        self._list_ids = {document.list_id for document in documents}
+        self._members: dict[str, tuple[Member, ...]] = {}
+        self._stated: dict[str, str] = {}
+        for group, positions in index.groups.items():
+            members_docs = [documents[position] for position in positions]
+            self._members[group] = tuple(dict.fromkeys(Member(d.list_id, d.entry_code, d.regime)
+                                                       for d in members_docs))
+            self._stated[group] = _stated_regime(members_docs)
 
     @classmethod
     def open(cls, engine: sa.Engine, method: Method | None = None) -> Classifier:
@@ -103,24 +119,27 @@ class Classifier:
             raise ValueError("the product description is empty")
         if top < 1:
             raise ValueError("--top must be at least 1")
-        if list_id is not None and not any(d.list_id == list_id for d in self.index.documents):
+        if list_id is not None and list_id not in self._list_ids:
             raise LookupError(f"no list {list_id!r} in the search index; known: {', '.join(self.list_ids())}")
         query = Query.parse(text)
         return [self._result(query, ranked) for ranked in self.ranker.rank(query, self.method, top, list_id)]
 
     def list_ids(self) -> list[str]:
-        return sorted({document.list_id for document in self.index.documents})
+        return sorted(self._list_ids)
 
     def _result(self, query: Query, ranked: RankedGroup) -> ResultGroup:
-        documents = self.index.documents
-        best = documents[ranked.best]
-        members_docs = [documents[position] for position in self.index.groups[ranked.group]]
-        members = list(dict.fromkeys(Member(d.list_id, d.entry_code, d.regime) for d in members_docs))
+        best = self.index.documents[ranked.best]
+        regime = self._stated[ranked.group] or _origin_regime(best.entry)
+        lexical = self.index.lexical
+
+        def present(term: str) -> bool:
+            return lexical.holds(term, ranked.best)
+
         return ResultGroup(
-            list=best.list_id, code=best.entry_code, entry=best.entry, regime=_regime(members_docs, best.entry),
+            list=best.list_id, code=best.entry_code, entry=best.entry, regime=regime,
             score=round(ranked.score, 4), item=best.item_code, item_text=best.text,
-            explanation=_explanation(query, best, ranked, self.method), check=_check(ranked),
-            members=members, related=self.index.links.get(ranked.group, []),
+            explanation=_explanation(query, present, ranked, self.method), check=_check(ranked),
+            members=list(self._members[ranked.group]), related=list(self.index.links.get(ranked.group, [])),
         )
 
 

@@ -64,6 +64,10 @@ class Encoder:
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
+        # Idle intra-op threads otherwise spin for a while after each run and take the cores from the
+        # matrix-vector product that follows a query's encoding (3.5 ms instead of 0.7 ms on 2 cores).
+        # Spinning only affects waiting: the embeddings are bit-for-bit the same.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = ort.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
         self._tokenizer = tokenizers.Tokenizer.from_file(str(tokenizer_path))
         self._tokenizer.enable_truncation(max_length=_MAX_TOKENS)

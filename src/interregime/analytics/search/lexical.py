@@ -26,6 +26,8 @@ class LexicalIndex:
     def __init__(self, model: bm25s.BM25) -> None:
         self._model = model
         self._vocabulary: dict[str, int] = dict(model.vocab_dict)
+        self._indptr = np.asarray(model.scores["indptr"])
+        self._indices = np.asarray(model.scores["indices"])
 
     @classmethod
     def build(cls, documents: Sequence[ItemDocument]) -> LexicalIndex:
@@ -43,6 +45,16 @@ class LexicalIndex:
 
     def known(self, query_terms: Sequence[str]) -> list[str]:
         return [term for term in dict.fromkeys(query_terms) if term in self._vocabulary]
+
+    def holds(self, term: str, position: int) -> bool:
+        """Whether document ``position`` contains ``term`` (as ``document_terms`` gives it): every term of
+        a document has a positive BM25 weight in that term's posting list, which is far cheaper to read
+        than the document's terms are to compute again."""
+        token = self._vocabulary.get(term)
+        if token is None:
+            return False
+        postings = self._indices[int(self._indptr[token]):int(self._indptr[token + 1])]
+        return bool(np.any(postings == position))
 
     def scores(self, query_terms: Sequence[str]) -> Scores:
         """BM25 score of every document for ``query_terms`` (unknown terms are ignored)."""

@@ -112,6 +112,13 @@ class Ranker:
         self._software = self._kind == "D"
         self._technology = self._kind == "E"
         self._serving = _serving(index.links, list(index.groups))
+        # Per-document lookups for the query loop, which would otherwise read the documents' attributes
+        # and numpy scalars one by one.
+        self._group_of = [document.group for document in index.documents]
+        self._list_of = [document.list_id for document in index.documents]
+        self._has_thresholds = [bool(thresholds) for thresholds in index.thresholds]
+        self._in_list = {list_id: np.array([document_list == list_id for document_list in self._list_of])
+                         for list_id in self._lists}
 
     def lexical_scores(self, query: Query) -> np.ndarray:
         scores = self.index.lexical.scores(query.own_terms)
@@ -147,32 +154,35 @@ class Ranker:
 
     def rank(self, query: Query, method: Method, top: int, list_id: str | None = None) -> list[RankedGroup]:
         combined, lexical, semantic = self.item_scores(query, method)
-        documents = self.index.documents
         if list_id is not None:
-            combined = np.where([document.list_id == list_id for document in documents], combined, 0.0)
+            in_list = self._in_list.get(list_id)
+            combined = np.where(in_list if in_list is not None else np.zeros(combined.size, bool), combined, 0.0)
+        # The full sort is kept (a fraction of a millisecond): equal scores (the same line in two lists)
+        # must be met in the same order as before, since the first one met stays a group's best line.
         candidates = np.argsort(-combined)[:_CANDIDATES]
+        group_of, list_of, has_thresholds = self._group_of, self._list_of, self._has_thresholds
+        quantities = list(query.quantities)
         best: dict[str, tuple[float, int, tuple[Verdict, ...]]] = {}
         per_list: dict[str, dict[str, float]] = {}
-        for position in candidates:
-            position = int(position)
-            score = float(combined[position])
+        for position, score in zip(candidates.tolist(), combined[candidates].tolist(), strict=True):
             if score <= 0:
                 break
             verdicts: tuple[Verdict, ...] = ()
-            if query.quantities:
+            if quantities and has_thresholds[position]:
                 thresholds = self.index.thresholds[position]
-                if any(concerns(t, q) for t in thresholds for q in query.quantities):
+                if any(concerns(t, q) for t in thresholds for q in quantities):
                     score += _QUANTITY_BOOST
-                    verdicts = tuple(check(thresholds, list(query.quantities)))
-            document = documents[position]
-            if document.group not in best or score > best[document.group][0]:
-                best[document.group] = (score, position, verdicts)
-            lists = per_list.setdefault(document.group, {})
-            lists[document.list_id] = max(score, lists.get(document.list_id, 0.0))
+                    verdicts = tuple(check(thresholds, quantities))
+            group = group_of[position]
+            current = best.get(group)
+            if current is None or score > current[0]:
+                best[group] = (score, position, verdicts)
+            lists = per_list.setdefault(group, {})
+            lists[list_of[position]] = max(score, lists.get(list_of[position], 0.0))
         others = max(len(self._lists) - 1, 1) if list_id is None else 1
         scored = []
         for group, (score, position, verdicts) in best.items():
-            agreement = (sum(per_list[group].values()) - per_list[group][documents[position].list_id]) / others
+            agreement = (sum(per_list[group].values()) - per_list[group][list_of[position]]) / others
             scored.append(RankedGroup(group, score + _CONSENSUS_WEIGHT * agreement, position,
                                       float(lexical[position]), float(semantic[position]), verdicts))
         if query.asks_for:
