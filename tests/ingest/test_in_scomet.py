@@ -550,3 +550,35 @@ def test_no_space_after_a_hyphen_inside_numbers(editions: dict[int, EditionConte
     chemical = editions[year].entry("1B019")
     assert chemical is not None and chemical.heading == "Phosphonic acid, ethyl-"
     assert (chemical.items[0].notes[0].label, chemical.items[0].notes[0].text) == ("CWC schedule", "2B04")
+
+
+def test_running_headers_removed_and_footnotes_set_apart(sources_dir: Path) -> None:
+    """The shared reader's lines keep their printed line numbers; the running title never reaches the
+    body, and the amendment footnotes are kept apart from it."""
+    header = re.compile(r"Appendix\s*3\s*[–-]\s*SCOMET\s+List")
+    for file in (in_scomet.FILE_2024, in_scomet.FILE_2018):
+        pdf = read_pdf_lines((sources_dir / file).read_bytes(), file)
+        assert not [line.place for line in pdf.lines if header.search(line.text)], file
+        assert pdf.footnotes and all(re.match(r"^\s*\d{1,2}\s?\S", note.text) for note in pdf.footnotes), file
+        assert not {note.text for note in pdf.footnotes} & {line.text for line in pdf.lines}, file
+        places = [(line.page, line.number) for line in pdf.lines]
+        assert places == sorted(places) and all(number >= 1 for _, number in places), file
+    lines_2024 = read_pdf_lines((sources_dir / in_scomet.FILE_2024).read_bytes(), in_scomet.FILE_2024).lines
+    first_on_133 = next(line for line in lines_2024 if line.page == 133)
+    assert (first_on_133.number, first_on_133.text) == (
+        2,
+        "b. rocket staging mechanisms, separation mechanisms and inter-stages;",
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"<html>not found</html>", r"india_scomet_2024\.pdf:byte 0: not a PDF file"),
+        (b"%PDF-1.7\n1 0 obj broken", r"india_scomet_2024\.pdf: unreadable PDF"),
+    ],
+)
+def test_unreadable_bytes_are_one_line_source_errors(data: bytes, message: str) -> None:
+    with pytest.raises(SourceError, match=message) as raised:
+        read_pdf_lines(data, in_scomet.FILE_2024)
+    assert "\n" not in str(raised.value)

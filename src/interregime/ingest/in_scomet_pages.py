@@ -10,14 +10,13 @@ from dataclasses import dataclass, field
 import pypdfium2 as pdfium
 
 from interregime.ingest.context import SourceError
+from interregime.ingest.pdf_text import WRAP_HYPHEN, open_document, text_lines
 
 _HEADER = re.compile(r"^\s*Appendix\s*3\s*[–-]\s*SCOMET\s+List\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _FOOTNOTE = re.compile(
     r"^\s*(?P<mark>\d{1,2})\s?(?P<text>(?:Para\b|Notification\b|Added vide\b|No change\b).*)$"
 )
-# pdfium marks a hyphen that ends a line with U+FFFE; in these Word-made files it was a real hyphen.
-_LINE_END_HYPHEN = "\ufffe"
 # A space pdfium adds (no space character is in the PDF) where a justified line widens the gap
 # after a hyphen: "7440-41- 7", "dioxaphosphorinan- 5-yl", "1,3,5- triaza". It is dropped between a
 # word and a digit, or between a digit and a lower-case word; a wider gap is a table column.
@@ -56,12 +55,7 @@ class PdfText:
 
 def read_pdf_lines(data: bytes, file: str) -> PdfText:
     """Every line of body text of the PDF in ``data``; a file that is no readable PDF is a SourceError."""
-    if not data.startswith(b"%PDF-"):
-        raise SourceError(file, "byte 0", "not a PDF file (no %PDF- signature)")
-    try:
-        document = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as error:
-        raise SourceError(file, "", f"unreadable PDF: {error}") from None
+    document = open_document(data, file)
     result = PdfText(page_count=len(document), created=_creation_date(document))
     try:
         for index in range(len(document)):
@@ -80,33 +74,26 @@ def read_pdf_lines(data: bytes, file: str) -> PdfText:
 
 
 def _page_lines(page: int, text_page: pdfium.PdfTextPage, result: PdfText) -> None:
-    raw = text_page.get_text_range()
-    lines = raw.split("\r\n")
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 2)
     char_count = text_page.count_chars()
-    dropped = _hyphen_gaps(raw, text_page, char_count)
+    dropped = _hyphen_gaps(text_page.get_text_range(), text_page, char_count)
+    lines = list(text_lines(text_page))
     position = 0
-    while position < len(lines) and not lines[position].strip():
-        position += 1
-    if position < len(lines) and _HEADER.match(lines[position]):
-        position += 1
-        if position < len(lines) and _PAGE_NUMBER.match(lines[position]):
-            position += 1
-    for number in range(position, len(lines)):
-        text = lines[number].replace(_LINE_END_HYPHEN, "-").replace("\u00a0", " ").rstrip()
-        if not text.strip():
-            continue
+    if lines and _HEADER.match(lines[0].raw):
+        position = 1
+        if len(lines) > 1 and lines[1].number == lines[0].number + 1 and _PAGE_NUMBER.match(lines[1].raw):
+            position = 2
+    for line in lines[position:]:
+        # pdfium's line-end hyphen mark: in these Word-made files it was a real hyphen.
+        text = line.raw.replace(WRAP_HYPHEN, "-").replace("\u00a0", " ").rstrip()
         if _FOOTNOTE.match(text):
-            result.footnotes.append(Line(page, number + 1, text))
+            result.footnotes.append(Line(page, line.number, text))
             continue
-        offset = starts[number]
+        offset = line.line_start
         for part in _GLUED_ENTRY.split(text):
             first = offset + len(part) - len(part.lstrip())
             x = text_page.get_charbox(first)[0] if first < char_count else 0.0
             kept = "".join(char for index, char in enumerate(part, offset) if index not in dropped)
-            result.lines.append(Line(page, number + 1, kept, x))
+            result.lines.append(Line(page, line.number, kept, x))
             offset += len(part)
 
 
