@@ -21,7 +21,7 @@ from pathlib import Path
 from interregime.analytics.search import dense
 from interregime.analytics.search.classify import Classifier
 from interregime.analytics.search.index import SearchIndex, cache_root, fingerprint, open_index
-from interregime.analytics.search.ranking import Method
+from interregime.analytics.search.methods import Method
 from interregime.storage.database import create_engine
 
 _DATA = Path(__file__).resolve().parents[1] / "tests" / "data"

@@ -11,9 +11,6 @@ from typing import Annotated, Any
 
 import typer
 
-from interregime.analytics.concordance import SUPPORTED, concordance
-from interregime.analytics.overlaps import OverlapKind, detect, select
-from interregime.analytics.overlaps.detect import PARTNERS
 from interregime.cli.output import Format, emit
 from interregime.cli.state import state
 from interregime.domain.corpus import EditionContent
@@ -76,8 +73,9 @@ def overlaps(
                                                            "duplicate, related")] = None,
     ignore_xrefs: Annotated[bool, typer.Option("--ignore-xrefs", help="do not use the lists' cross-references "
                                                                      "(nor codes in the text)")] = False,
-    partners: Annotated[int, typer.Option("--partners", min=1, help="each entry's best partners in other "
-                                                                   "regimes that make a pair")] = PARTNERS,
+    partners: Annotated[int | None, typer.Option("--partners", min=1, help="each entry's best partners in other "
+                                                                          "regimes that make a pair (default 10)")]
+    = None,
     top: Annotated[int | None, typer.Option("--top", min=1, help="keep only this many pairs, best first "
                                                                  "(default: all pairs)")] = None,
     semantic: Annotated[bool, typer.Option("--semantic/--lexical", help="also compare entries by sentence "
@@ -89,10 +87,14 @@ def overlaps(
 
     A pair is listed when either entry ranks the other among its --partners (default 10) best partners
     in other regimes, so every entry's own top partners appear whatever their global rank."""
+    # The analyses load numpy, scipy and pint: imported here so that other commands start fast.
+    from interregime.analytics.overlaps import OverlapKind, detect, select
+    from interregime.analytics.overlaps.detect import PARTNERS
+
     chosen_regimes = [Regime.parse(value) for value in _split(regimes)]
     kinds = [OverlapKind.parse(value) for value in _split(kind)]
     detection = detect(list(_contents(ctx).values()), chosen_regimes or None, ignore_xrefs=ignore_xrefs,
-                       partners=partners, semantic=semantic)
+                       partners=partners or PARTNERS, semantic=semantic)
     found = select(detection.overlaps, kinds or None, top)
     rows = [{"a": o.a.as_dict(), "b": o.b.as_dict(), "kind": o.kind.value, "score": o.score,
              "explanation": o.explanation, "shared_terms": list(o.shared_terms),
@@ -104,10 +106,13 @@ def overlaps(
 
 def concordance_command(
     ctx: typer.Context,
-    list_id: Annotated[str, typer.Option("--list", help=f"one of {', '.join(SUPPORTED)}")],
+    list_id: Annotated[str, typer.Option("--list", help="a national list (us-ccl, in-scomet, no-list-ii) or "
+                                                         "eu-annex-i")],
     fmt: FormatOption = AnalysisFormat.table,
 ) -> None:
     """Every entry of a list with the regime entry it implements, how that was found, and deviations."""
+    from interregime.analytics.concordance import SUPPORTED, concordance
+
     if list_id not in SUPPORTED:
         raise ValueError(f"no concordance for list {list_id!r}; expected one of {', '.join(SUPPORTED)}")
     rows = [row.as_dict() for row in concordance(_contents(ctx), list_id)]

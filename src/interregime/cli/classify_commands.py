@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from interregime.analytics.search import Classifier, DenseModelMissing, Method, ResultGroup
+from interregime.analytics.search.methods import Method
 from interregime.cli.input_files import read_csv, read_text
 from interregime.cli.output import Format, emit, stderr, to_json
 from interregime.cli.state import state
+
+if TYPE_CHECKING:
+    from interregime.analytics.search.classify import ResultGroup
 
 TABLE_COLUMNS = ["entry", "list", "code", "regime", "score", "item", "check", "members"]
 CSV_COLUMNS = ["entry", "list", "code", "regime", "score", "item", "item_text", "check", "members", "related",
@@ -56,6 +59,10 @@ def classify(
     given = [option for option in (text, queries, csv_file) if option is not None]
     if len(given) != 1:
         raise ValueError("give exactly one of: a description, --queries FILE, --csv FILE")
+    # Loading the index machinery (bm25s, onnxruntime) is left to the command that needs it.
+    from interregime.analytics.search.classify import Classifier
+    from interregime.analytics.search.dense import DenseModelMissing
+
     try:
         classifier = Classifier.open(state(ctx).engine(), method)
     except DenseModelMissing as error:

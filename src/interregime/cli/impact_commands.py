@@ -8,7 +8,6 @@ from typing import Annotated, Any
 import typer
 
 from interregime.analytics.impact.catalog import Catalog, load_catalog
-from interregime.analytics.impact.charts import capture_by_year_chart, capture_curves, rule_scatter
 from interregime.analytics.impact.errors import ImpactError
 from interregime.analytics.impact.evaluate import capture_by_year, evaluate, sweep
 from interregime.analytics.impact.rule_library import named_rules, resolve_rule, rule_from_item
@@ -75,6 +74,9 @@ def _entry_rule(ctx: typer.Context, code: str, list_id: str) -> tuple[Rule, dict
 
 
 def _chart(path: Path, catalog: Catalog, rule: Rule, sweep_result: Any, marked: Any) -> None:
+    # matplotlib takes half a second to import: only the commands that draw pay for it.
+    from interregime.analytics.impact.charts import capture_by_year_chart, capture_curves, rule_scatter
+
     name = catalog.mapping.name
     if sweep_result is not None:
         capture_curves(sweep_result, path, f"{name}: {sweep_result.characteristic}")

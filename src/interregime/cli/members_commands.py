@@ -19,7 +19,6 @@ from interregime.analytics.membership import (
     regime_set_summary,
     year_span,
 )
-from interregime.analytics.membership_charts import chart_format, timeline_chart, upset_chart
 from interregime.cli.output import Format, emit
 from interregime.cli.state import state
 from interregime.domain.regimes import EXPORT_CONTROL_REGIMES, Membership, MembershipStatus, Regime, State
@@ -218,6 +217,8 @@ def upset(
     fmt: FormatOption = Format.table,
 ) -> None:
     """UpSet plot of the regime combinations."""
+    from interregime.analytics.membership_charts import chart_format, upset_chart
+
     chart_format(out)
     report = combinations(_stored(ctx), year, _regimes(regimes))
     if not report.combinations:
@@ -233,6 +234,8 @@ def timeline(
     regimes: RegimesOption = "", fmt: FormatOption = Format.table,
 ) -> None:
     """Participants per regime per year, with accession markers."""
+    from interregime.analytics.membership_charts import chart_format, timeline_chart
+
     chart_format(out)
     memberships, chosen = _stored(ctx), _regimes(regimes)
     span = year_span([m for m in memberships if m.regime in chosen], last)

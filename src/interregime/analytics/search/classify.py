@@ -13,7 +13,8 @@ import sqlalchemy as sa
 from interregime.analytics.search import dense
 from interregime.analytics.search.documents import ItemDocument
 from interregime.analytics.search.index import SearchIndex, open_index
-from interregime.analytics.search.ranking import Method, Query, RankedGroup, Ranker
+from interregime.analytics.search.methods import Method
+from interregime.analytics.search.ranking import Query, RankedGroup, Ranker
 from interregime.analytics.search.vocabulary import Expansion
 from interregime.domain.codes import regime_of_eu_code
 

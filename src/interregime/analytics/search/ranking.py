@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 
 import numpy as np
 
 from interregime.analytics.search import dense
 from interregime.analytics.search.index import SearchIndex
+from interregime.analytics.search.methods import Method
 from interregime.analytics.search.normalise import terms
 from interregime.analytics.search.quantities import QueryQuantity, Verdict, check, concerns, query_quantities
 from interregime.analytics.search.vocabulary import Expansion, expand
@@ -40,12 +40,6 @@ _ROUTING_LIFT = 1.05
 _CATEGORY_LIFT = 0.9
 _OWN_SHARE = 0.1
 _GOODS = ("A", "B", "C")
-
-
-class Method(StrEnum):
-    BM25 = "bm25"
-    DENSE = "dense"
-    HYBRID = "hybrid"
 
 
 @dataclass(frozen=True, slots=True)
