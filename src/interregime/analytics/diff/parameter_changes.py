@@ -6,19 +6,14 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+from interregime.analytics.parameters.compare import same_characteristic
+from interregime.analytics.parameters.extract import extract_parameters
+from interregime.analytics.parameters.units import UnitError
 from interregime.domain.parameters import Comparator, Parameter
 
 Extractor = Callable[[str], list[Parameter]]
 
 _SYMBOL = {Comparator.LT: "<", Comparator.LE: "≤", Comparator.GT: ">", Comparator.GE: "≥", Comparator.EQ: "="}
-
-
-def _default_extractor() -> Extractor | None:
-    try:
-        from interregime.analytics.parameters.extract import extract_parameters
-    except ImportError:
-        return None
-    return extract_parameters
 
 
 def format_number(value: float) -> str:
@@ -47,25 +42,34 @@ def _close(first: float | None, second: float | None) -> bool:
 
 
 def same_threshold(old: Parameter, new: Parameter) -> bool:
+    """Same comparator, base unit and bounds in base units, within float rounding. Not
+    ``compare.relation(...) is Relation.SAME``: that tells range-bound inclusiveness apart, which
+    ``describe_threshold`` does not show (a "change" would read ``75–400 mm → 75–400 mm``), reads a
+    missing value as 0 and compares floats exactly."""
     return (old.comparator is new.comparator and old.si_unit == new.si_unit
             and _close(old.si_value, new.si_value) and _close(old.si_low, new.si_low)
             and _close(old.si_high, new.si_high))
 
 
-def _name(parameter: Parameter) -> str:
-    return " ".join(parameter.characteristic.lower().split())
+def _same_characteristic(first: Parameter, second: Parameter) -> bool:
+    """``compare.same_characteristic``; a unit it cannot parse (from a custom extractor) is no match."""
+    try:
+        return same_characteristic(first, second)
+    except UnitError:
+        return False
 
 
 def _pair(old: list[Parameter], new: list[Parameter]) -> tuple[list[tuple[Parameter, Parameter]], list[Parameter],
                                                                  list[Parameter]]:
     """Pair thresholds measuring the same thing: unchanged ones first, then same characteristic and
-    dimension, then, in order, the remaining ones of the same dimension."""
+    dimension (``compare.same_characteristic``: equal names, synonyms or spec-key matches), then, in
+    order, the remaining ones of the same base unit."""
     left, right = list(old), list(new)
     pairs: list[tuple[Parameter, Parameter]] = []
     rules: list[Callable[[Parameter, Parameter], bool]] = [
-        lambda a, b: _name(a) == _name(b) and same_threshold(a, b),
-        lambda a, b: same_threshold(a, b),
-        lambda a, b: _name(a) == _name(b) and a.si_unit == b.si_unit,
+        lambda a, b: _same_characteristic(a, b) and same_threshold(a, b),
+        same_threshold,
+        _same_characteristic,
         lambda a, b: a.si_unit == b.si_unit,
     ]
     for rule in rules:
@@ -81,9 +85,7 @@ def _pair(old: list[Parameter], new: list[Parameter]) -> tuple[list[tuple[Parame
 def parameter_changes(code: str, old_text: str, new_text: str,
                       extractor: Extractor | None = None) -> tuple[str, ...]:
     """Plain statements of thresholds changed, added or dropped between the two texts."""
-    extract = extractor or _default_extractor()
-    if extract is None:
-        return ()
+    extract = extractor or extract_parameters
     pairs, dropped, added = _pair(extract(old_text), extract(new_text))
     statements = [
         f"{code} {new.characteristic or old.characteristic} threshold {describe_threshold(old)} → "
