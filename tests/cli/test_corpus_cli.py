@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import subprocess
@@ -13,6 +14,8 @@ import sqlalchemy as sa
 from typer.testing import CliRunner
 
 from interregime.cli.app import app
+from interregime.domain.corpus import ControlList, Edition, EditionContent, Entry, Item, ListKind
+from interregime.storage import corpus_store
 
 runner = CliRunner()
 
@@ -81,3 +84,30 @@ def test_json_output_is_pure_on_stdout(tmp_path: Path, eu_sources: Path) -> None
     result = subprocess.run([*command, "lists", "--format", "json"], check=True, capture_output=True, text=True)
     assert json.loads(result.stdout)[0]["list"] == "eu-annex-i"
     assert sa.create_engine(url).connect().execute(sa.text("select count(*) from entries")).scalar() == 384
+
+
+
+def test_show_finds_entries_by_eu_style_code_and_with_list_prefers_the_lists_own(
+    database_url: str, engine: sa.Engine,
+) -> None:
+    """SCOMET-like numbering: entry 8B201 is EU-style 2B001, while the list's own 2B001 is something else."""
+    entries = [
+        Entry(code="8B201", heading="Machine tools", category="8", regime=None, eu_code="2B001",
+              items=[Item("8B201", "Machine tools", None, 0), Item("8B201.a", "Turning", "8B201", 1)]),
+        Entry(code="2B001", heading="Own 2B001", category="2", regime=None, eu_code="9X999",
+              items=[Item("2B001", "Own 2B001", None, 0)]),
+    ]
+    edition = Edition("test-list", dt.date(2025, 1, 1), "Test", "t.json", "0" * 64)
+    content = EditionContent(ControlList("test-list", "A test list", ListKind.NATIONAL, "XX"), edition, entries,
+                             [], [], [])
+    with engine.begin() as conn:
+        corpus_store.save_edition(conn, content)
+
+    code, out, _ = invoke(database_url, "show", "2B001", "--list", "test-list", "--format", "json")
+    assert (code, json.loads(out)["entry"]) == (0, "2B001")
+    code, out, _ = invoke(database_url, "show", "2B001", "--format", "json")
+    assert (code, [view["entry"] for view in json.loads(out)]) == (0, ["8B201", "2B001"])
+    code, out, _ = invoke(database_url, "show", "2B001.a", "--format", "json")
+    assert (code, [view["code"] for view in json.loads(out)]) == (0, ["8B201.a"])
+    code, out, _ = invoke(database_url, "show", "9X999", "--list", "test-list", "--format", "json")
+    assert (code, json.loads(out)["entry"]) == (0, "2B001")

@@ -113,3 +113,30 @@ def test_default_database_is_a_file_in_the_user_data_directory(monkeypatch: pyte
     assert database.default_database_url() == f"sqlite:///{tmp_path / 'data' / 'interregime.sqlite'}"
     monkeypatch.setenv(database.DATABASE_URL_ENV, "postgresql://u@h/db")
     assert database.default_database_url() == "postgresql://u@h/db"
+
+
+def test_locate_edition_gives_the_edition_and_its_row_id(engine: sa.Engine) -> None:
+    with engine.begin() as conn:
+        old_id = corpus_store.save_edition(conn, sample_content(dt.date(2018, 2, 2)))
+        new_id = corpus_store.save_edition(conn, sample_content(dt.date(2024, 9, 2)))
+    with engine.connect() as conn:
+        assert corpus_store.locate_edition(conn, "test-list") == (sample_content(dt.date(2024, 9, 2)).edition, new_id)
+        assert corpus_store.locate_edition(conn, "test-list", "2018")[1] == old_id
+        with pytest.raises(LookupError, match="no edition"):
+            corpus_store.locate_edition(conn, "other-list")
+
+
+def test_load_edition_can_name_entries_by_their_eu_style_code(engine: sa.Engine) -> None:
+    content = sample_content()
+    scomet = Entry(code="8B201", heading="Machine tools", category="8", regime=None, eu_code="2B001",
+                   items=[Item("8B201", "Machine tools", None, 0)])
+    content.entries[0].eu_code = "9X999"
+    content.entries.insert(0, scomet)
+    with engine.begin() as conn:
+        corpus_store.save_edition(conn, content)
+    by_code = corpus_store.load_edition(engine, "test-list", codes=["2B001"])
+    assert [entry.code for entry in by_code.entries] == ["2B001"]
+    either = corpus_store.load_edition(engine, "test-list", codes=["2B001"], match_eu_code=True)
+    assert [entry.code for entry in either.entries] == ["8B201", "2B001"]
+    assert [entry.code for entry in corpus_store.load_edition(
+        engine, "test-list", codes=["9X999"], match_eu_code=True).entries] == ["2B001"]

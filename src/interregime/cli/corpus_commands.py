@@ -78,19 +78,22 @@ def show(
         raise ValueError(f"--edition {edition!r} needs --list: editions are dated per list")
     engine = state(ctx).engine()
     targets = [list_id] if list_id else corpus_store.list_ids(engine)
-    views = []
+    wanted = candidate_entry_codes(code)
+    views: list[dict[str, Any]] = []
     for target in targets:
-        wanted = candidate_entry_codes(code)
-        content = corpus_store.load_edition(engine, target, edition if list_id else None, codes=wanted)
-        if not content.entries or not list_id:
-            # Implementations under another number: SCOMET 8B201 is EU-style 2B001.
-            found = corpus_store.find_entry_codes(engine, target, content.edition.date, wanted)
-            if set(found) - {entry.code for entry in content.entries}:
-                content = corpus_store.load_edition(engine, target, edition if list_id else None, codes=found)
-        for entry in content.entries:
-            item = find_item(entry, code) or _by_eu_code(entry, code)
-            if item is not None:
-                views.append(entry_view(content, entry, item, _parameters(engine, content, entry.code)))
+        # One load per list, by the list's code or the EU-style one: SCOMET 8B201 is EU-style 2B001.
+        content = corpus_store.load_edition(engine, target, edition if list_id else None, codes=wanted,
+                                            match_eu_code=True)
+        entries = content.entries
+        if list_id and any(entry.code in wanted for entry in entries):
+            # With --list, the list's own numbering wins over an EU-style alias of another entry.
+            entries = [entry for entry in entries if entry.code in wanted]
+        found = [(entry, item) for entry in entries
+                 if (item := find_item(entry, code) or _by_eu_code(entry, code)) is not None]
+        if not found:
+            continue
+        parameters = _parameters(engine, content, [entry.code for entry, _item in found])
+        views.extend(entry_view(content, entry, item, parameters.get(entry.code, {})) for entry, item in found)
     if not views:
         where = f"list {list_id}" if list_id else "any stored list"
         raise LookupError(f"no entry or item {code!r} in {where}")
@@ -104,13 +107,16 @@ def show(
             _print_tree(view)
 
 
-def _parameters(engine: sa.Engine, content: EditionContent, code: str) -> dict[str, list[dict[str, Any]]]:
-    by_item: dict[str, list[dict[str, Any]]] = {}
-    stored = load_parameters(engine, content.control_list.id, content.edition.date.isoformat(), codes=[code])
+def _parameters(engine: sa.Engine, content: EditionContent,
+                codes: list[str]) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """The stored thresholds of the entries ``codes`` of an already loaded edition, by entry and item code."""
+    by_entry: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    stored = load_parameters(engine, content.control_list.id, codes=codes, edition_date=content.edition.date)
     for found in stored:
+        by_item = by_entry.setdefault(found.entry, {})
         for record in parameter_records([found.parameter]):
             by_item.setdefault(found.item, []).append({"role": found.role, "note": found.note_label, **record})
-    return by_item
+    return by_entry
 
 
 def _by_eu_code(entry: Entry, code: str) -> Item | None:

@@ -210,12 +210,11 @@ def list_editions(engine: sa.Engine) -> list[EditionSummary]:
         return [EditionSummary(*row) for row in conn.execute(query)]
 
 
-def resolve_edition(engine: sa.Engine, list_id: str, date_prefix: str | None = None) -> Edition:
-    """The edition of ``list_id`` whose date starts with ``date_prefix`` (the newest without one)."""
-    with engine.connect() as conn:
-        rows = conn.execute(
-            sa.select(t.editions).where(t.editions.c.list_id == list_id).order_by(t.editions.c.date.desc())
-        ).all()
+def locate_edition(conn: sa.Connection, list_id: str, date_prefix: str | None = None) -> tuple[Edition, int]:
+    """The edition of ``list_id`` whose date starts with ``date_prefix`` (the newest without one), and its row id."""
+    rows = conn.execute(
+        sa.select(t.editions).where(t.editions.c.list_id == list_id).order_by(t.editions.c.date.desc())
+    ).all()
     if not rows:
         raise LookupError(f"no edition of list {list_id!r} in the database; run `interregime build`")
     if date_prefix:
@@ -225,7 +224,13 @@ def resolve_edition(engine: sa.Engine, list_id: str, date_prefix: str | None = N
                 f"{len(rows)} editions of {list_id!r} match {date_prefix!r}; give a date or a unique prefix"
             )
     row = rows[0]
-    return Edition(row.list_id, row.date, row.title, row.source_file, row.sha256, row.source_url)
+    return Edition(row.list_id, row.date, row.title, row.source_file, row.sha256, row.source_url), int(row.id)
+
+
+def resolve_edition(engine: sa.Engine, list_id: str, date_prefix: str | None = None) -> Edition:
+    """The edition of ``list_id`` whose date starts with ``date_prefix`` (the newest without one)."""
+    with engine.connect() as conn:
+        return locate_edition(conn, list_id, date_prefix)[0]
 
 
 def list_ids(engine: sa.Engine) -> list[str]:
@@ -234,13 +239,11 @@ def list_ids(engine: sa.Engine) -> list[str]:
 
 
 def load_edition(engine: sa.Engine, list_id: str, date_prefix: str | None = None,
-                 codes: Sequence[str] | None = None) -> EditionContent:
-    """Load an edition (or only the entries named in ``codes``) back into domain objects."""
-    edition = resolve_edition(engine, list_id, date_prefix)
+                 codes: Sequence[str] | None = None, *, match_eu_code: bool = False) -> EditionContent:
+    """Load an edition (or only the entries named in ``codes``) back into domain objects. With
+    ``match_eu_code`` an entry is named by its list's code or by its EU-style code (SCOMET 8B201 is 2B001)."""
     with engine.connect() as conn:
-        edition_id = conn.execute(
-            sa.select(t.editions.c.id).where(t.editions.c.list_id == list_id, t.editions.c.date == edition.date)
-        ).scalar_one()
+        edition, edition_id = locate_edition(conn, list_id, date_prefix)
         list_row = conn.execute(sa.select(t.control_lists).where(t.control_lists.c.id == list_id)).one()
         control_list = ControlList(
             list_row.id, list_row.title, ListKind(list_row.kind), list_row.authority,
@@ -248,7 +251,9 @@ def load_edition(engine: sa.Engine, list_id: str, date_prefix: str | None = None
         )
         entry_query = sa.select(t.entries).where(t.entries.c.edition_id == edition_id)
         if codes is not None:
-            entry_query = entry_query.where(t.entries.c.code.in_(list(codes)))
+            wanted = list(codes)
+            named = t.entries.c.code.in_(wanted)
+            entry_query = entry_query.where(sa.or_(named, t.entries.c.eu_code.in_(wanted)) if match_eu_code else named)
         entry_rows = conn.execute(entry_query.order_by(t.entries.c.position)).all()
         entries: dict[int, Entry] = {
             row.id: Entry(
@@ -292,21 +297,6 @@ def load_edition(engine: sa.Engine, list_id: str, date_prefix: str | None = None
                                     .order_by(t.documents.c.id))
         ]
     return EditionContent(control_list, edition, list(entries.values()), definitions, xrefs, documents)
-
-
-def find_entry_codes(engine: sa.Engine, list_id: str, edition_date: dt.date, candidates: Sequence[str]) -> list[str]:
-    """Entry codes of an edition among ``candidates``, matching either the list's code or its EU-style code."""
-    with engine.connect() as conn:
-        edition_id = conn.execute(
-            sa.select(t.editions.c.id).where(t.editions.c.list_id == list_id, t.editions.c.date == edition_date)
-        ).scalar_one()
-        rows = conn.execute(
-            sa.select(t.entries.c.code).where(
-                t.entries.c.edition_id == edition_id,
-                sa.or_(t.entries.c.code.in_(list(candidates)), t.entries.c.eu_code.in_(list(candidates))),
-            )
-        ).scalars()
-        return list(rows)
 
 
 def load_warnings(engine: sa.Engine, source: str | None = None) -> list[dict[str, str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
@@ -46,13 +47,6 @@ def _rows(item_id: int, role: str, label: str, parameters: Sequence[Parameter], 
     return rows
 
 
-def _edition_id(conn: sa.Connection, list_id: str, date_prefix: str | None, engine: sa.Engine) -> int:
-    edition = corpus_store.resolve_edition(engine, list_id, date_prefix)
-    return int(conn.execute(
-        sa.select(t.editions.c.id).where(t.editions.c.list_id == list_id, t.editions.c.date == edition.date)
-    ).scalar_one())
-
-
 def store_parameters(conn: sa.Connection, content: EditionContent, edition_id: int) -> int:
     """Extract the parameters of every item of a just-saved edition inside the caller's transaction."""
     decimal_comma = decimal_comma_for(content.control_list.id)
@@ -82,7 +76,7 @@ def save_parameters(engine: sa.Engine, list_id: str, date_prefix: str | None = N
     """Extract the parameters of every item of the edition and replace the stored ones; returns the count."""
     content = corpus_store.load_edition(engine, list_id, date_prefix)
     with engine.begin() as conn:
-        return store_parameters(conn, content, _edition_id(conn, list_id, date_prefix, engine))
+        return store_parameters(conn, content, corpus_store.locate_edition(conn, list_id, date_prefix)[1])
 
 
 def _parameter(row: sa.Row[tuple[object, ...]], conditions: tuple[Parameter, ...]) -> Parameter:
@@ -97,10 +91,18 @@ def _parameter(row: sa.Row[tuple[object, ...]], conditions: tuple[Parameter, ...
 
 
 def load_parameters(engine: sa.Engine, list_id: str, date_prefix: str | None = None,
-                    codes: Sequence[str] | None = None) -> list[StoredParameter]:
-    """Stored parameters of the edition (or of the entries in ``codes``), conditions nested in their parameter."""
+                    codes: Sequence[str] | None = None, *,
+                    edition_date: dt.date | None = None) -> list[StoredParameter]:
+    """Stored parameters of the edition (or of the entries in ``codes``), conditions nested in their parameter.
+    ``edition_date``: the exact date of an already resolved edition, in place of ``date_prefix``."""
     with engine.connect() as conn:
-        edition_id = _edition_id(conn, list_id, date_prefix, engine)
+        edition_id: int | sa.ScalarSelect[int]
+        if edition_date is None:
+            edition_id = corpus_store.locate_edition(conn, list_id, date_prefix)[1]
+        else:
+            edition_id = sa.select(t.editions.c.id).where(
+                t.editions.c.list_id == list_id, t.editions.c.date == edition_date
+            ).scalar_subquery()
         query = (
             sa.select(p.parameters, t.entries.c.code.label("entry_code"), t.items.c.code.label("item_code"))
             .join(t.items, p.parameters.c.item_id == t.items.c.id)
