@@ -12,7 +12,6 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from openpyxl import Workbook
 
-from interregime.storage import corpus_store
 from interregime.web.report_model import ReportContext, ReportPage, ReportTable, Section, entry_href
 
 # Sections in the order of the navigation; a module may be absent while its analysis is not built yet.
@@ -88,10 +87,9 @@ def _write_downloads(out: Path, page: ReportPage) -> None:
 
 def _write_entry_pages(context: ReportContext, env: Environment, nav: list[ReportPage]) -> int:
     template = env.get_template("entry.html.jinja")
-    engine = context.engine
     written = 0
     known: dict[tuple[str, str], str] = {}
-    contents = [corpus_store.load_edition(engine, list_id) for list_id in corpus_store.list_ids(engine)]
+    contents = context.newest_editions()
     for content in contents:
         for entry in content.entries:
             known[(content.control_list.id, entry.code)] = entry_href(content.control_list.id, entry.code)

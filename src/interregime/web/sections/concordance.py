@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import Any
 
 from interregime.analytics.concordance import SUPPORTED, concordance
-from interregime.storage import corpus_store
 from interregime.web.report_model import ReportContext, ReportPage, ReportTable, Row, entry_href
 
 REGIME_LIST = "wassenaar"
@@ -26,9 +25,7 @@ def _regime_link(known: frozenset[str]) -> Callable[[Row], str | None]:
 
 
 def section(context: ReportContext) -> ReportPage | None:
-    engine = context.engine
-    ids = corpus_store.list_ids(engine)
-    contents = {list_id: corpus_store.load_edition(engine, list_id) for list_id in ids}
+    contents = {list_id: context.edition(list_id) for list_id in context.list_ids()}
     rows: list[dict[str, Any]] = []
     for list_id in SUPPORTED:
         if list_id in contents:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from interregime.storage import corpus_store
 from interregime.web.report_model import ReportContext, ReportPage, ReportTable, entry_href
 
 
 def section(context: ReportContext) -> ReportPage:
-    summaries = corpus_store.list_editions(context.engine)
+    summaries = context.edition_summaries()
     editions = ReportTable(
         "editions",
         ["list", "edition", "regime", "entries", "items", "notes", "definitions", "cross_references", "source_file",
@@ -21,8 +20,8 @@ def section(context: ReportContext) -> ReportPage:
         caption="Editions in the corpus",
     )
     entry_rows: list[dict[str, object]] = []
-    for list_id in corpus_store.list_ids(context.engine):
-        content = corpus_store.load_edition(context.engine, list_id)
+    for content in context.newest_editions():
+        list_id = content.control_list.id
         entry_rows.extend(
             {"list": list_id, "code": e.code, "eu_code": e.eu_code,
              "regime": e.regime.value if e.regime else "", "heading": e.heading[:160], "items": len(e.items)}

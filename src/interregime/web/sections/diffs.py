@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from interregime.analytics.diff import EditionDiff, diff_editions
 from interregime.domain.codes import entry_code
-from interregime.storage import corpus_store
 from interregime.web.report_model import ReportContext, ReportPage, ReportTable, Row, entry_href
 
 # (old list, new list): the oldest and newest edition of one list, or the newest of each of two lists.
@@ -28,8 +27,8 @@ class WordDiff(str):
 
 
 def _standard_diffs(context: ReportContext) -> list[EditionDiff]:
-    stored = set(corpus_store.list_ids(context.engine))
-    summaries = corpus_store.list_editions(context.engine)
+    stored = set(context.list_ids())
+    summaries = context.edition_summaries()
     diffs = []
     for old_list, new_list in STANDARD_DIFFS:
         if old_list not in stored or new_list not in stored:
@@ -37,8 +36,8 @@ def _standard_diffs(context: ReportContext) -> list[EditionDiff]:
         dates = sorted(s.date.isoformat() for s in summaries if s.list_id == old_list)
         if old_list == new_list and len(dates) < 2:
             continue
-        old = corpus_store.load_edition(context.engine, old_list, dates[0])
-        new = corpus_store.load_edition(context.engine, new_list)
+        old = context.edition(old_list, dates[0])
+        new = context.edition(new_list)
         diffs.append(diff_editions(old, new))
     return diffs
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 from interregime.analytics.membership import combinations, membership_matrix
 from interregime.analytics.membership_charts import timeline_chart, upset_chart
 from interregime.domain.regimes import EXPORT_CONTROL_REGIMES
-from interregime.storage.membership_store import load_memberships
 from interregime.web.report_model import ReportContext, ReportPage, ReportTable
 
 
 def section(context: ReportContext) -> ReportPage | None:
-    memberships = load_memberships(context.engine)
+    memberships = context.memberships()
     if not memberships:
         return None
     report = combinations(memberships)

@@ -6,7 +6,6 @@ from collections import Counter
 from collections.abc import Callable
 
 from interregime.analytics.overlaps import detect
-from interregime.storage import corpus_store
 from interregime.web.report_model import ReportContext, ReportPage, ReportTable, Row, entry_href
 
 TOP_PAIRS = 400
@@ -19,8 +18,7 @@ def _href(side: str) -> Callable[[Row], str | None]:
 
 
 def section(context: ReportContext) -> ReportPage | None:
-    engine = context.engine
-    contents = [corpus_store.load_edition(engine, list_id) for list_id in corpus_store.list_ids(engine)]
+    contents = context.newest_editions()
     if not contents:
         return None
     detection = detect(contents)

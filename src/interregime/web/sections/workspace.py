@@ -6,7 +6,6 @@ import datetime as dt
 
 from interregime.domain.consensus import coordination_set, proposal_consensus
 from interregime.storage import workspace_store
-from interregime.storage.membership_store import load_memberships
 from interregime.web.report_model import ReportContext, ReportPage, ReportTable
 
 
@@ -14,7 +13,7 @@ def section(context: ReportContext) -> ReportPage | None:
     proposals = workspace_store.list_proposals(context.engine)
     if not proposals:
         return None
-    memberships = load_memberships(context.engine)
+    memberships = context.memberships()
     today = dt.date.today()
     topics = workspace_store.list_topics(context.engine)
     topic_rows = [
