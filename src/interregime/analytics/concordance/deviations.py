@@ -99,7 +99,7 @@ def threshold_deviations(pairs: list[tuple[Item, Item]], national_list: str, reg
     for ours, theirs in pairs:
         mine = _by_characteristic(_parameters([ours], ours_comma))
         other = _by_characteristic(_parameters([theirs], theirs_comma))
-        for key in mine.keys() & other.keys():
+        for key in [key for key in mine if key in other]:
             if not key[0] or len(mine[key]) != len(other[key]):
                 continue
             for first, second in zip(mine[key], other[key], strict=True):
