@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from interregime.domain.corpus import Entry, NoteKind, XRefKind
+from interregime.domain.corpus import Entry, Item, Note, NoteKind, XRefKind
 
 EU_CODE = r"\d[A-E]\d{3}(?:\.[a-z0-9]{1,3})*"
 WASSENAAR_CODE = r"\d\.[A-E]\.\d{1,3}(?:\.[a-z0-9]{1,3})*"
@@ -196,23 +196,53 @@ def _term_key(term: str) -> str:
     return " ".join(term.replace("-", " ").split()).casefold()
 
 
-_NOTE_SUBJECT = re.compile(r"^\s*(?P<code>(?:\d\.[A-E]\.\d{1,3}|ML\d{1,2}|\d[A-E]\d{3})(?:\.[a-z0-9]{1,3})*)\.?\s")
+# What may open a note before its subject, and stand between the codes of the subject: "For the purposes
+# of ML10.a., ML10.d. and ML10.j., ...", "3.A.1.b.3.a. to 3.A.1.b.3.e. ...". A note of numbered points
+# ("1. For the purposes of 3.A.1.b.9.a., ...  2. ...") has no single subject and stays where it is.
+_SUBJECT_LEAD = re.compile(r"^(?:For the purposes of\s+)?")
+_SUBJECT_BETWEEN = re.compile(r"\.?(?:,\s*|\s+(?:and|or|to)\s+)")
+_SUBJECT_CODE = re.compile(rf"(?:{WASSENAAR_CODE}|{MUNITIONS_CODE}|{EU_CODE})(?!\d)")
+
+
+def subject_codes(text: str) -> list[str]:
+    """The codes a note opens with, in order: ``["ML10.a", "ML10.d", "ML10.j"]`` for "For the purposes
+    of ML10.a., ML10.d. and ML10.j., ...", ``["1.A.2.b.1"]`` for "1.A.2.b.1. does not apply to ..."."""
+    lead = _SUBJECT_LEAD.match(text)
+    position = lead.end() if lead else 0
+    codes: list[str] = []
+    while match := _SUBJECT_CODE.match(text, position):
+        codes.append(match.group().rstrip("."))
+        between = _SUBJECT_BETWEEN.match(text, match.end())
+        if between is None:
+            break
+        position = between.end()
+    return codes
+
+
+def common_code(codes: list[str]) -> str:
+    """The longest code of which all ``codes`` are the code or a sub-item: ``ML10`` for ML10.a and ML10.j."""
+    common: list[str] = []
+    for labels in zip(*(code.split(".") for code in codes), strict=False):
+        if len(set(labels)) != 1:
+            break
+        common.append(labels[0])
+    return ".".join(common)
 
 
 def reattach_notes(entry: Entry) -> int:
-    """Move notes that open by naming an ancestor of the item they were printed under ("2.B.1.a. does not
-    apply to …" printed after 2.B.1.a.2) to that ancestor; returns how many moved."""
-    moved = 0
-    by_code = {item.code: item for item in entry.items}
+    """Move every note whose opening codes all name items of ``entry`` to the item they have in common,
+    when that is not the item it was printed under ("2.B.1.a. does not apply to …" printed after
+    2.B.1.a.2; "For the purposes of ML10.a., ML10.d. and ML10.j." after ML10.j.3); returns how many moved."""
+    moves: list[tuple[Note, Item, Item]] = []
     for item in entry.items:
-        kept = []
         for note in item.notes:
-            match = _NOTE_SUBJECT.match(note.text)
-            subject = match["code"].rstrip(".") if match else ""
-            if subject and subject != item.code and item.code.startswith(subject + ".") and subject in by_code:
-                by_code[subject].notes.append(note)
-                moved += 1
-            else:
-                kept.append(note)
-        item.notes[:] = kept
-    return moved
+            codes = subject_codes(note.text)
+            if not codes or not all(entry.item(code) is not None for code in codes):
+                continue
+            subject = entry.item(common_code(codes))
+            if subject is not None and subject is not item:
+                moves.append((note, item, subject))
+    for note, owner, destination in moves:
+        owner.notes.remove(note)
+        destination.notes.append(note)
+    return len(moves)

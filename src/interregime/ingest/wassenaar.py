@@ -36,7 +36,6 @@ from interregime.ingest.control_text import (
 )
 from interregime.ingest.pdf_text import Furniture, PdfLine, PdfPage, join_text, read_pages
 from interregime.ingest.wassenaar_annexes import apply_flags, documents_by_heading, parse_definitions
-from interregime.ingest.wassenaar_notes import reattach_to_subject
 from interregime.ingest.wassenaar_structure import DUAL_USE_ANCHOR, MUNITIONS_ANCHOR, SectionBuilder, Warn
 
 LIST = ControlList(
@@ -171,7 +170,6 @@ def _build_section(key: str, lines: Sequence[PdfLine], warn: Warn) -> tuple[list
     for entry in entries:
         entry.eu_code = to_eu_style(entry.code)
         reattach_notes(entry)
-        reattach_to_subject(entry)
     return entries, documents
 
 
