@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from interregime.analytics.search import dense
-from interregime.analytics.search.classify import Classifier
+from interregime.analytics.search.classifier import Classifier
 from interregime.analytics.search.index import SearchIndex, cache_root, fingerprint, open_index
 from interregime.analytics.search.methods import Method
 from interregime.storage.database import create_engine

@@ -15,7 +15,7 @@ from interregime.cli.output import Format, emit, stderr, to_json
 from interregime.cli.state import state
 
 if TYPE_CHECKING:
-    from interregime.analytics.search.classify import ResultGroup
+    from interregime.analytics.search.classifier import ResultGroup
 
 TABLE_COLUMNS = ["entry", "list", "code", "regime", "score", "item", "check", "members"]
 CSV_COLUMNS = ["entry", "list", "code", "regime", "score", "item", "item_text", "check", "members", "related",
@@ -60,7 +60,7 @@ def classify(
     if len(given) != 1:
         raise ValueError("give exactly one of: a description, --queries FILE, --csv FILE")
     # Loading the index machinery (bm25s, onnxruntime) is left to the command that needs it.
-    from interregime.analytics.search.classify import Classifier
+    from interregime.analytics.search.classifier import Classifier
     from interregime.analytics.search.dense import DenseModelMissing
 
     try:

@@ -11,10 +11,10 @@ from typing import Any
 from interregime.analytics.search.methods import Method
 
 _LAZY = {
-    "Classifier": "interregime.analytics.search.classify",
-    "Member": "interregime.analytics.search.classify",
-    "ResultGroup": "interregime.analytics.search.classify",
-    "classify": "interregime.analytics.search.classify",
+    "Classifier": "interregime.analytics.search.classifier",
+    "Member": "interregime.analytics.search.classifier",
+    "ResultGroup": "interregime.analytics.search.classifier",
+    "classify": "interregime.analytics.search.classifier",
     "DenseModelMissing": "interregime.analytics.search.dense",
 }
 
