@@ -71,7 +71,7 @@ def _cold_detection(contents: list[EditionContent]) -> float:
         os.environ[CACHE_ENV] = cache
         try:
             started = time.perf_counter()
-            detect(contents, ignore_xrefs=True)
+            detect(contents, ignore_xrefs=True, semantic=True)
             return time.perf_counter() - started
         finally:
             if previous is None:
@@ -90,9 +90,9 @@ def run(engine: sa.Engine, cold: bool = False) -> None:
     lexical_time = time.perf_counter() - started
     if not available():
         print("dense model not installed: only the lexical figures below are meaningful")
-    detect(contents, ignore_xrefs=True, classify_pairs=False)  # fills the embedding cache if it is cold
+    detect(contents, ignore_xrefs=True, classify_pairs=False, semantic=True)  # fills the embedding cache if it is cold
     started = time.perf_counter()
-    detection = detect(contents, ignore_xrefs=True)
+    detection = detect(contents, ignore_xrefs=True, semantic=True)
     detect_time = time.perf_counter() - started
     cold_time = _cold_detection(contents) if cold else None
     started = time.perf_counter()

@@ -15,6 +15,7 @@ from interregime.domain.regimes import Regime
 from interregime.ingest import us_ccl
 from interregime.ingest.build import build
 from interregime.ingest.context import SourceContext, SourceError
+from interregime.ingest.us_ccl_references import pointer_targets
 from interregime.storage import corpus_store
 
 STRUCTURE = "us_ccl/seelpeed_ccl.json"
@@ -269,3 +270,35 @@ def test_related_definitions_become_definitions_scoped_to_their_eccn(ccl: Editio
     assert by_term[("ECCN 1C010", "Specific modulus")].startswith('"Specific modulus": Young\'s modulus in pascals')
     paragraphs = sum(1 for e in ccl.entries for n in e.items[0].notes if n.kind.value == "related definitions")
     assert 0 < len({d.scope for d in ccl.definitions}) <= paragraphs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "targets", "qualifiers"),
+    [
+        ("For “specially designed” “production equipment” of systems controlled by 9A005 to 9A009, 9A101, and "
+         "9A116 to 9A120 usable in “missiles,” see 9B115.", ["9B115"],
+         ["9A005", "9A009", "9A101", "9A116", "9A120"]),
+        ("“Production facilities” for the “production” of commodities described in ECCN 9A012 or 9A101 are "
+         "controlled by ECCN 9B116.", ["9B116"], ["9A012", "9A101"]),
+        ("“Software” for items controlled by 1A102 are “subject to the ITAR” (see 22 CFR parts 120 through 130).",
+         [], ["1A102"]),
+        ("See ECCNs 3E001 and 1E001 (“development” and “production”) and 3E201 and 1E201 (“use”) for technology "
+         "for items controlled under this entry.", ["3E001", "1E001", "3E201", "1E201"], []),
+        ("See also explosives and other items enumerated in ECCNs 1A006, 1A007, and 1C992.",
+         ["1A006", "1A007", "1C992"], []),
+        ("See also ECCNs 3D001 as it applies to “software” for commodities controlled by 3A001.z and 3A090, and "
+         "4D001 as it applies to “software” for commodities controlled by 4A003.z.", ["3D001", "4D001"],
+         ["3A001.z", "3A090", "4A003.z"]),
+        ("Protection and detection equipment identified in ECCN 1A004, 1A995, or 2B351 are not controlled by "
+         "this ECCN.", ["1A004", "1A995", "2B351"], []),
+    ],
+)
+def test_pointer_targets(sentence: str, targets: list[str], qualifiers: list[str]) -> None:
+    assert pointer_targets(sentence) == (targets, qualifiers)
+
+
+def test_related_controls_keep_qualifying_codes_as_references(ccl: EditionContent) -> None:
+    """1B003 points to 9B115; the missile goods that 9B115's equipment is for are plain references."""
+    kinds = {x.to_code: x.kind for x in ccl.cross_references if x.from_code == "1B003"}
+    assert kinds["9B115"] is XRefKind.RELATED_CONTROL
+    assert kinds["9A101"] is XRefKind.REFERENCE and kinds["9A120"] is XRefKind.REFERENCE
