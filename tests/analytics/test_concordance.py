@@ -127,6 +127,17 @@ def test_renumbered_ccl_entries_are_matched_by_text(rows: dict[tuple[str, str], 
     assert rows[("us-ccl", "3A090")].regime is None and rows[("us-ccl", "2E018")].regime is None
 
 
+def test_a_ccl_code_the_eu_now_uses_for_other_goods_is_matched_by_text(
+        rows: dict[tuple[str, str], ConcordanceRow]) -> None:
+    # CCL 9A120 (UAVs with aerosol dispensing systems, MTCR) is the EU's 9A112; EU 9A120 is propellant tanks
+    moved = rows[("us-ccl", "9A120")]
+    assert (moved.regime, moved.regime_entry, moved.method) == (Regime.MTCR, "9A112", "text")
+    assert "holds other goods" in moved.note
+    # same code, same goods with a short ITAR text or a longer US text: the code rule stands
+    for code in ("9A006", "9A007", "3E001", "9A115"):
+        assert (rows[("us-ccl", code)].regime_entry, rows[("us-ccl", code)].method) == (code, "code rule")
+
+
 def test_deviations_for_real_cases(rows: dict[tuple[str, str], ConcordanceRow]) -> None:
     tubes = [d.detail for d in rows[("no-list-ii", "1A202")].deviations if d.kind == "threshold differs"]
     assert any("75–400 mm" in detail and "75–650 mm" in detail for detail in tubes)

@@ -39,6 +39,15 @@ def test_known_cross_regime_overlaps_are_found_blind_to_references(corpus: list[
     assert all(o.a.regime != o.b.regime for o in detection.overlaps)
 
 
+def test_an_entry_whose_code_now_names_other_goods_joins_the_unit_of_its_goods(
+        corpus: list[EditionContent]) -> None:
+    units = detect(corpus, ignore_xrefs=True, classify_pairs=False).units
+    by_key = {unit.key: unit for unit in units}
+    assert ("us-ccl", "9A120") in by_key["9A112"].implementations
+    assert ("us-ccl", "9A120") not in by_key["9A120"].implementations
+    assert ("eu-annex-i", "9A120") in by_key["9A120"].implementations
+
+
 def test_blind_mode_ignores_cross_references_and_codes(corpus: list[EditionContent]) -> None:
     stripped = [replace(content, cross_references=[]) for content in corpus]
     assert np.allclose(detect(corpus, ignore_xrefs=True, classify_pairs=False).scores,

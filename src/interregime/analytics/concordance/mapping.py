@@ -15,13 +15,14 @@ from interregime.analytics.concordance.numbering import (
     scomet_rule,
     scomet_text_regimes,
 )
+from interregime.analytics.overlaps.renumbered import EU_LIST, EU_NUMBERED, renumbered
 from interregime.domain.codes import to_wassenaar_native
 from interregime.domain.corpus import EditionContent, Entry
 from interregime.domain.regimes import Regime
 
 REGIME_LIST = "wassenaar"
-EU_LIST = "eu-annex-i"
 SUPPORTED = ("eu-annex-i", "us-ccl", "in-scomet", "no-list-ii")
+
 MIN_TEXT_COSINE = 0.2
 # A regime-numbered ECCN with no EU entry of its number is matched only within its category and
 # product group (a renumbered entry: CCL 9B104 is the EU's 9B107), and only this closely.
@@ -150,6 +151,11 @@ def concordance(contents: Mapping[str, EditionContent], list_id: str) -> list[Co
     regimes = _Regimes(contents)
     eu_codes = frozenset(regimes.eu)
     rules = {entry.code: _rule(list_id, entry, eu_codes) for entry in contents[list_id].entries}
+    if list_id in EU_NUMBERED:
+        for code, eu_code in renumbered(contents[list_id].entries, regimes.eu).items():
+            regime = regimes.eu[eu_code].regime
+            rules[code] = RuleResult(regime, eu_code, Method.TEXT, 0.8,
+                                     f"the EU lists these goods as {eu_code}; its {code} holds other goods")
     pending = [entry for entry in contents[list_id].entries if rules[entry.code] is None]
     matcher = TextMatcher(regimes.references, pending) if pending and regimes.references else None
     rows: list[ConcordanceRow] = []

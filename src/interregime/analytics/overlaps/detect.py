@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from interregime.analytics.overlaps.classify import Classification, OverlapKind, classify
+from interregime.analytics.overlaps.renumbered import EU_LIST, EU_NUMBERED, renumbered
 from interregime.analytics.overlaps.similarity import Features, Weights, compute_features
 from interregime.analytics.overlaps.units import Unit, build_units, key_index
 from interregime.domain.codes import entry_code
@@ -110,13 +111,24 @@ def candidate_pairs(scores: np.ndarray, cross: np.ndarray, partners: int) -> lis
     return sorted(pairs)
 
 
+def moved_entries(contents: Sequence[EditionContent]) -> dict[tuple[str, str], str]:
+    """(list, code) → EU code, for entries of EU-numbered lists whose code the EU now uses for other goods."""
+    eu = next((content for content in contents if content.control_list.id == EU_LIST), None)
+    if eu is None:
+        return {}
+    eu_entries = {entry.code: entry for entry in eu.entries}
+    return {(content.control_list.id, code): eu_code for content in contents
+            if content.control_list.id in EU_NUMBERED
+            for code, eu_code in renumbered(content.entries, eu_entries).items()}
+
+
 def detect(contents: Sequence[EditionContent], regimes: Sequence[Regime] | None = None, ignore_xrefs: bool = False,
            partners: int = PARTNERS, weights: Weights | None = None, classify_pairs: bool = True,
            semantic: bool = False) -> Detection:
     """Score every pair of regime entries, keep each entry's best partners in other regimes and classify
     them. With ``ignore_xrefs`` the lists' cross-references (and the codes in the text) are not used;
     without ``semantic`` (or without the dense model) the text is compared by words only."""
-    units = build_units(contents, regimes)
+    units = build_units(contents, regimes, moved_entries(contents))
     features = compute_features(units, ignore_xrefs, semantic)
     scores = features.combined(weights or Weights())
     references = {} if ignore_xrefs else explicit_references(contents, units)

@@ -7,7 +7,7 @@ it; entries without an EU-style code (CCL 600-series, SCOMET chemicals) are keye
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from interregime.domain.corpus import EditionContent, Entry
@@ -49,16 +49,20 @@ def _rank(list_id: str) -> int:
     return LIST_PREFERENCE.index(list_id) if list_id in LIST_PREFERENCE else len(LIST_PREFERENCE)
 
 
-def build_units(contents: Iterable[EditionContent], regimes: Sequence[Regime] | None = None) -> list[Unit]:
-    """Units of regime-based entries (``regimes`` restricts which), in a stable order."""
+def build_units(contents: Iterable[EditionContent], regimes: Sequence[Regime] | None = None,
+                moved: Mapping[tuple[str, str], str] | None = None) -> list[Unit]:
+    """Units of regime-based entries (``regimes`` restricts which), in a stable order. ``moved`` maps
+    (list, code) of an entry whose EU code now names other goods to the EU code of its own goods
+    (``concordance.renumbered``: the CCL's 9A120 belongs with the EU's 9A112)."""
     by_key: dict[str, Unit] = {}
+    moved = moved or {}
     ordered = sorted(contents, key=lambda content: _rank(content.control_list.id))
     for content in ordered:
         list_id = content.control_list.id
         for entry in content.entries:
             if entry.regime is None or (regimes and entry.regime not in regimes):
                 continue
-            key = unit_key(list_id, entry)
+            key = moved.get((list_id, entry.code)) or unit_key(list_id, entry)
             unit = by_key.get(key)
             if unit is None:
                 unit = Unit(key, list_id, entry.code, entry.eu_code, entry.regime, entry.heading, entry)
