@@ -74,6 +74,11 @@ SAMPLES: dict[str, tuple[int, list[Stratum]]] = {
         ("in-scomet", "any entry", lambda e: True, 50),
         ("no-list-ii", "any entry", lambda e: True, 25),
     ]),
+    "s5": (19, [
+        ("us-ccl", "any entry", lambda e: True, 45),
+        ("in-scomet", "any entry", lambda e: True, 50),
+        ("no-list-ii", "any entry", lambda e: True, 25),
+    ]),
 }
 
 

@@ -27,17 +27,18 @@ def rows(sources_dir: Path) -> dict[tuple[str, str], ConcordanceRow]:
 
 
 def test_hand_checked_samples_accuracy(rows: dict[tuple[str, str], ConcordanceRow]) -> None:
-    """s1: the sample the rules were tuned on; s2: drawn afterwards (random.Random(11), bench/concordance.py
-    --draw s2), 0.95 when first measured; s3 (random.Random(13), --draw s3), 0.886 when first measured.
-    The floors are the measured figures after the fixes, so that a regression fails."""
+    """s1: the sample the rules were tuned on; s2 (random.Random(11), bench/concordance.py --draw s2) 0.95 when
+    first measured; s3 (random.Random(13)) 0.886; s4 (random.Random(17), proportional to the lists' sizes)
+    0.958. The floors are the measured figures after the fixes, so that a regression fails."""
     labels = read_labels(LABELS)
     samples = {label.sample for label in labels}
-    assert samples == {"s1", "s2", "s3"}
+    assert samples == {"s1", "s2", "s3", "s4"}
     assert {label.list_id for label in labels} == {"us-ccl", "in-scomet", "no-list-ii"}
     assert sum(1 for label in labels if label.sample == "s2") >= 80
-    assert sum(1 for label in labels if label.sample == "s3") >= 100
+    assert sum(1 for label in labels if label.sample in ("s3", "s4")) >= 225
     scores = score(rows, labels)
-    assert scores["s1"].accuracy >= 0.975 and scores["s2"].accuracy >= 0.96 and scores["s3"].accuracy >= 0.91
+    assert scores["s1"].accuracy >= 0.975 and scores["s2"].accuracy >= 0.99
+    assert scores["s3"].accuracy >= 0.95 and scores["s4"].accuracy >= 0.975
 
 
 def test_agreement_with_a_label() -> None:
@@ -123,8 +124,9 @@ def test_renumbered_ccl_entries_are_matched_by_text(rows: dict[tuple[str, str], 
     assert (renumbered.regime, renumbered.regime_entry, renumbered.method) == (Regime.MTCR, "9B107", "text")
     # only within its category and group, only closely: NP-only cameras stay national
     assert rows[("us-ccl", "6A293")].regime is None
-    # Wassenaar-range ECCNs the EU lacks stay US additions
-    assert rows[("us-ccl", "3A090")].regime is None and rows[("us-ccl", "2E018")].regime is None
+    # Wassenaar-range ECCNs the EU lacks stay US additions, except the x018 Munitions List items
+    assert rows[("us-ccl", "3A090")].regime is None
+    assert (rows[("us-ccl", "2E018")].regime, rows[("us-ccl", "2E018")].regime_entry) == (Regime.WA, "ML22")
 
 
 def test_a_ccl_code_the_eu_now_uses_for_other_goods_is_matched_by_text(
@@ -136,6 +138,30 @@ def test_a_ccl_code_the_eu_now_uses_for_other_goods_is_matched_by_text(
     # same code, same goods with a short ITAR text or a longer US text: the code rule stands
     for code in ("9A006", "9A007", "3E001", "9A115"):
         assert (rows[("us-ccl", code)].regime_entry, rows[("us-ccl", code)].method) == (code, "code rule")
+
+
+def test_ccl_munitions_list_and_cwc_chemicals_rules() -> None:
+    eu = frozenset({"1C350"})
+    assert (ccl_munitions("2E018"), ccl_munitions("1D018"), ccl_munitions("1B018")) == ("ML22", "ML21", "ML")
+    kept = ccl_rule(Entry("2E018", "", "2", Regime.WA, reasons=["NS", "MT", "AT", "UN"]), eu)
+    assert kept is not None and (kept.regime, kept.regime_code) == (Regime.WA, "ML22")
+    # the placeholder ECCNs of the same number with no reason for control stay national
+    emptied = ccl_rule(Entry("2B018", "", "2", None), eu)
+    assert emptied is not None and emptied.regime is None
+    chemicals = ccl_rule(Entry("1C355", "", "1", Regime.CWC, reasons=["CW", "AT"]), eu)
+    assert chemicals is not None and (chemicals.regime, chemicals.regime_code) == (Regime.CWC, "Schedule")
+    technology = ccl_rule(Entry("1E355", "", "1", Regime.CWC, reasons=["CW", "AT"]), eu)
+    assert technology is not None and technology.regime is None
+
+
+def test_scomet_software_and_technology_follow_the_goods_they_name(
+        rows: dict[tuple[str, str], ConcordanceRow]) -> None:
+    # "items in 3D001 to 3D014": AG chemical and biological equipment, so AG software or technology
+    assert (rows[("in-scomet", "3D015")].regime, rows[("in-scomet", "3D015")].regime_entry[:2]) in (
+        (Regime.AG, "2D"), (Regime.AG, "2E"))
+    # "items in 5A1 and 5A2": MTCR missiles and subsystems, category 9; the text picks the coordination software
+    assert (rows[("in-scomet", "5A303")].regime, rows[("in-scomet", "5A303")].regime_entry) == (Regime.MTCR, "9D105")
+    assert rows[("in-scomet", "5A301")].regime_entry.startswith("9E1")
 
 
 def test_deviations_for_real_cases(rows: dict[tuple[str, str], ConcordanceRow]) -> None:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from interregime.analytics.concordance.deviations import Deviation, compare_entries, word_deviations
+from interregime.analytics.concordance.knowhow import knowhow_groups, scope_of
 from interregime.analytics.concordance.matching import Reference, TextMatch, TextMatcher
 from interregime.analytics.concordance.numbering import (
+    CWC_CHEMICALS_NOTE,
     Method,
     RuleResult,
     ccl_rule,
+    cwc_chemicals,
     eu_style_rule,
     scomet_rule,
     scomet_text_regimes,
@@ -102,8 +105,14 @@ def _from_rule(list_id: str, entry: Entry, rule: RuleResult, regimes: _Regimes) 
     return row
 
 
-def _from_text(list_id: str, entry: Entry, match: TextMatch | None, regimes: _Regimes) -> ConcordanceRow:
-    floor = CCL_TEXT_COSINE if list_id == "us-ccl" else MIN_TEXT_COSINE
+def _from_text(list_id: str, entry: Entry, match: TextMatch | None, regimes: _Regimes,
+               floor: float | None = None) -> ConcordanceRow:
+    if floor is None:
+        floor = CCL_TEXT_COSINE if list_id == "us-ccl" else MIN_TEXT_COSINE
+    if (match is None or max(match.cosine, match.item_cosine) < floor) and list_id == "us-ccl" \
+            and cwc_chemicals(entry):
+        return _from_rule(list_id, entry, RuleResult(Regime.CWC, "Schedule", Method.CODE, 0.6, CWC_CHEMICALS_NOTE),
+                          regimes)
     if match is None or max(match.cosine, match.item_cosine) < floor:
         note = "no regime entry with similar text"
         return ConcordanceRow(list_id, entry.code, entry.heading, None, "", "", Method.NATIONAL, 0.5, note,
@@ -168,4 +177,35 @@ def concordance(contents: Mapping[str, EditionContent], list_id: str) -> list[Co
         prefix = entry.code[:2] if list_id == "us-ccl" else ""
         match = matcher.best(entry, allowed, prefix) if matcher is not None and allowed else None
         rows.append(_from_text(list_id, entry, match, regimes))
+    if list_id == "in-scomet" and matcher is not None:
+        _place_knowhow(contents[list_id].entries, rows, matcher, regimes, frozenset(pending_codes(rules)))
     return rows
+
+
+def pending_codes(rules: Mapping[str, RuleResult | None]) -> list[str]:
+    return [code for code, rule in rules.items() if rule is None]
+
+
+def _place_knowhow(entries: Sequence[Entry], rows: list[ConcordanceRow], matcher: TextMatcher,
+                   regimes: _Regimes, pending: frozenset[str]) -> None:
+    """Second pass over software/technology entries left to text: the regime and EU categories of the goods
+    they name by number (``concordance.knowhow``), then the closest of that regime's D or E entries there."""
+    placed = {row.code: (row.regime, row.regime_entry) for row in rows}
+    for position, entry in enumerate(entries):
+        groups = knowhow_groups(entry)
+        if entry.code not in pending or not groups:
+            continue
+        found = scope_of(entry, entries, placed)
+        if found is None:
+            continue
+        among = frozenset(ref.code for ref in regimes.references if ref.regime == found.regime
+                          and ref.code[1:2] in groups and (not found.categories or ref.code[:1] in found.categories))
+        match = matcher.best(entry, (found.regime,), groups=groups, among=among, floor=0.0)
+        if match is None:
+            continue
+        row = _from_text("in-scomet", entry, match, regimes, floor=0.0)
+        row.confidence = round(min(row.confidence, 0.6), 2)
+        row.note = "; ".join(n for n in (f"{found.regime.value} software/technology for the goods of "
+                                         f"{', '.join(found.goods[:4])}{' …' if len(found.goods) > 4 else ''}",
+                                         row.note) if n)
+        rows[position] = row

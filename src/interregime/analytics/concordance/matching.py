@@ -74,6 +74,15 @@ def _parent_words(entry: Entry, code: str) -> list[str]:
     return _words(strip_references(parent.text)) if parent is not None else []
 
 
+def _with_descendants(lines: list[tuple[str, str]], words: list[list[str]]) -> list[list[str]]:
+    """Each line's words plus those of the lines below it, so that a national line condensing a
+    sub-list ("zirconium, beryllium, magnesium … less than 60 µm") meets the regime item whose
+    sub-items name one metal each."""
+    return [[*own, *(w for (other, _), theirs in zip(lines, words, strict=True)
+                     if other.startswith(code + ".") for w in theirs)]
+            for (code, _), own in zip(lines, words, strict=True)]
+
+
 def _line_codes(lines: list[list[tuple[str, str]]]) -> list[str]:
     """The item code of every line of every entry, in order."""
     return [code for one_entry in lines for code, _ in one_entry]
@@ -109,6 +118,11 @@ class TextMatcher:
         owners = [ref.entry for ref, lines in zip(self.references, ref_lines, strict=True) for _ in lines]
         in_context = [[*own, *_parent_words(owner, code)]
                       for own, owner, code in zip(ref_items, owners, _line_codes(ref_lines), strict=True)]
+        below = []
+        start = 0
+        for lines in ref_lines:
+            below.extend(_with_descendants(lines, ref_items[start:start + len(lines)]))
+            start += len(lines)
         known = {word for words in ref_items for word in words}
         # Words no reference uses cannot match; left in, they would only dilute the query vectors.
         query_docs = [[w for _, text in lines for w in _query_words(text, known)] for lines in query_lines]
@@ -119,34 +133,50 @@ class TextMatcher:
         self._item_codes = _line_codes(ref_lines)
         self._item_owner = np.asarray([row for row, lines in enumerate(ref_lines) for _ in lines], dtype=np.int64)
         items = len(self._item_codes)
-        # An item line alone, or with its parent line: whichever the national text resembles more.
-        alone = tfidf([*ref_items, *query_docs], bigrams=False).matrix
-        with_parent = tfidf([*in_context, *query_docs], bigrams=False).matrix
-        self._item_cosine = (alone[items:] @ alone[:items].T).maximum(with_parent[items:] @ with_parent[:items].T)
+        # An item line alone, with its parent line or with the lines below it: whichever the national text
+        # resembles most.
+        cosines = []
+        for docs in (ref_items, in_context, below):
+            vectors = tfidf([*docs, *query_docs], bigrams=False).matrix
+            cosines.append(vectors[items:] @ vectors[:items].T)
+        self._item_cosine = cosines[0].maximum(cosines[1]).maximum(cosines[2])
         self._short = [len(lines) <= SHORT_ENTRY_LINES for lines in query_lines]
         self._regimes = np.asarray([ref.regime.value for ref in self.references], dtype=object)
         self._codes = np.asarray([ref.code for ref in self.references], dtype=str)
 
-    def best(self, entry: Entry, regimes: Sequence[Regime], prefix: str = "") -> TextMatch | None:
-        """The best reference of ``regimes`` (whose code starts with ``prefix``, if given)."""
+    def best(self, entry: Entry, regimes: Sequence[Regime], prefix: str = "", groups: str = "",
+             among: frozenset[str] | None = None, floor: float | None = None) -> TextMatch | None:
+        """The best reference of ``regimes`` (whose code starts with ``prefix``, whose product group letter
+        is one of ``groups`` and whose code is ``among``, if given). ``floor`` replaces the short-entry
+        floor when the candidates were chosen on other evidence."""
         row = self._query_row[id(entry)]
         allowed = np.isin(self._regimes, [regime.value for regime in regimes])
         if prefix:
             allowed &= np.char.startswith(self._codes, prefix)
+        if groups:
+            allowed &= np.isin(np.asarray([code[1:2] for code in self._codes]), list(groups))
+        if among is not None:
+            allowed &= np.isin(self._codes, sorted(among))
         if not allowed.any():
             return None
         item_row = np.asarray(self._item_cosine[row].todense()).ravel()
         item_allowed = allowed[self._item_owner]
         item_scores = np.where(item_allowed, item_row, -1.0)
         best_item = int(np.argmax(item_scores))
-        floor = ITEM_LEVEL_COSINE if self._short[row] else NEAR_COPY_COSINE
-        if item_scores[best_item] >= floor:
+        item_floor = ITEM_LEVEL_COSINE if self._short[row] else NEAR_COPY_COSINE
+        if item_scores[best_item] >= item_floor:
             owner = int(self._item_owner[best_item])
             return TextMatch(self.references[owner], self._item_codes[best_item],
                              float(self._entry_cosine[row, owner]), float(item_scores[best_item]))
         scores = np.where(allowed, self._entry_cosine[row], -1.0)
+        if floor is not None:  # candidates chosen on other evidence: an entry or one of its lines may decide
+            by_line = np.full(len(self.references), -1.0)
+            np.maximum.at(by_line, self._item_owner, item_scores)
+            scores = np.maximum(scores, by_line)
         best = int(np.argmax(scores))
-        if scores[best] <= 0 or (self._short[row] and scores[best] < SHORT_ENTRY_COSINE):
+        short_floor = SHORT_ENTRY_COSINE if floor is None else floor
+        if scores[best] < 0 or (scores[best] == 0 and floor is None) or (
+                self._short[row] and scores[best] < short_floor):
             return None
         return TextMatch(self.references[best], self.references[best].code, float(scores[best]),
                          float(item_scores[best_item]))

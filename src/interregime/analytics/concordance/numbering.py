@@ -27,6 +27,8 @@ RESERVED = re.compile(r"^[\W_]*(?:reserved|not used)[\W_]*$", re.IGNORECASE)
 _ML_GROUP = {"B": 18, "D": 21, "E": 22}
 # 600-series numbers follow the US Munitions List where it differs from the Wassenaar one.
 _USML_TO_ML = {19: 10}
+# The x018 ECCNs hold items of the Wassenaar Munitions List that the CCL kept before the 600 series.
+WASSENAAR_MUNITIONS_NUMBER = "018"
 
 
 class Method:
@@ -46,7 +48,10 @@ class RuleResult:
 
 
 def ccl_munitions(code: str) -> str | None:
-    """``0A505`` → ML3, ``9A610`` → ML10, ``0D501`` → ML21; None for other ECCNs."""
+    """``0A505`` → ML3, ``9A610`` → ML10, ``0D501`` → ML21, ``2E018`` → ML22 (``1B018``, whose items span
+    several Munitions List categories, → ML); None for other ECCNs."""
+    if code[2:] == WASSENAAR_MUNITIONS_NUMBER:
+        return f"ML{_ML_GROUP[code[1]]}" if code[1] in "DE" else "ML"
     match = CCL_MUNITIONS.match(code)
     if not match or (match["series"] == "5" and match["cat"] != "0"):
         return None
@@ -83,7 +88,7 @@ def ccl_rule(entry: Entry, eu_codes: frozenset[str]) -> RuleResult | None:
     code = entry.code
     munitions = ccl_munitions(code)
     if munitions and entry.regime == Regime.WA:
-        return RuleResult(Regime.WA, munitions, Method.CODE, 0.9, "munitions (0x5zz/600 series)")
+        return RuleResult(Regime.WA, munitions, Method.CODE, 0.9, "munitions (0x5zz/600 series/x018)")
     match = EU_ENTRY.match(code)
     if munitions or not match:
         return RuleResult(None, "", Method.NATIONAL, 0.9, "ECCN outside the regime numbering")
@@ -93,10 +98,21 @@ def ccl_rule(entry: Entry, eu_codes: frozenset[str]) -> RuleResult | None:
         # Wassenaar-range ECCNs the EU lacks are US additions (x018 munitions items, 3A090-style entries).
         if entry.regime not in (None, Regime.WA) and entry.regime == regime_of_eu_code(code):
             return None
+        if cwc_chemicals(entry):
+            return RuleResult(Regime.CWC, "Schedule", Method.CODE, 0.7, CWC_CHEMICALS_NOTE)
         return RuleResult(None, "", Method.NATIONAL, 0.85, "regime-style number with no regime entry")
     result = eu_style_rule(code, None)
     assert result is not None
     return result
+
+
+CWC_CHEMICALS_NOTE = "chemicals the CCL controls for CWC reasons; no EU entry of this number"
+
+
+def cwc_chemicals(entry: Entry) -> bool:
+    """A CCL chemicals entry (group C) controlled for Chemical Weapons Convention reasons (CW): the CWC
+    schedules list chemicals only, so its software and technology entries (1E355) are not CWC entries."""
+    return "CW" in entry.reasons and entry.code[1:2] == "C"
 
 
 def scomet_rule(entry: Entry) -> RuleResult | None:
