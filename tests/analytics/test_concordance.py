@@ -29,16 +29,17 @@ def rows(sources_dir: Path) -> dict[tuple[str, str], ConcordanceRow]:
 def test_hand_checked_samples_accuracy(rows: dict[tuple[str, str], ConcordanceRow]) -> None:
     """s1: the sample the rules were tuned on; s2 (random.Random(11), bench/concordance.py --draw s2) 0.95 when
     first measured; s3 (random.Random(13)) 0.886; s4 (random.Random(17), proportional to the lists' sizes)
-    0.958. The floors are the measured figures after the fixes, so that a regression fails."""
+    0.958; s5 (random.Random(19), proportional) 0.908. The floors are the measured figures after the fixes,
+    so that a regression fails."""
     labels = read_labels(LABELS)
     samples = {label.sample for label in labels}
-    assert samples == {"s1", "s2", "s3", "s4"}
+    assert samples == {"s1", "s2", "s3", "s4", "s5"}
     assert {label.list_id for label in labels} == {"us-ccl", "in-scomet", "no-list-ii"}
     assert sum(1 for label in labels if label.sample == "s2") >= 80
     assert sum(1 for label in labels if label.sample in ("s3", "s4")) >= 225
     scores = score(rows, labels)
     assert scores["s1"].accuracy >= 0.975 and scores["s2"].accuracy >= 0.99
-    assert scores["s3"].accuracy >= 0.95 and scores["s4"].accuracy >= 0.975
+    assert scores["s3"].accuracy >= 0.95 and scores["s4"].accuracy >= 0.975 and scores["s5"].accuracy >= 0.95
 
 
 def test_agreement_with_a_label() -> None:
@@ -164,6 +165,14 @@ def test_scomet_software_and_technology_follow_the_goods_they_name(
     assert rows[("in-scomet", "5A301")].regime_entry.startswith("9E1")
 
 
+def test_a_binomial_whose_species_the_list_lacks_is_not_matched_by_its_genus(
+        rows: dict[tuple[str, str], ConcordanceRow]) -> None:
+    # the AG lists Rickettsia prowazekii and Puccinia graminis/striiformis, not these species
+    assert rows[("in-scomet", "2A037")].regime is None and rows[("in-scomet", "2G011")].regime is None
+    # a spelling variant of a listed species still matches (the EU writes "endobioticium")
+    assert rows[("in-scomet", "2G030")].regime_entry == "1C354"
+
+
 def test_deviations_for_real_cases(rows: dict[tuple[str, str], ConcordanceRow]) -> None:
     tubes = [d.detail for d in rows[("no-list-ii", "1A202")].deviations if d.kind == "threshold differs"]
     assert any("75–400 mm" in detail and "75–650 mm" in detail for detail in tubes)
@@ -177,7 +186,8 @@ def test_ccl_rule_leaves_renumbered_regime_entries_to_text() -> None:
     eu = frozenset({"9B107", "3A001"})
     assert ccl_rule(Entry("9B104", "", "9", Regime.MTCR), eu) is None
     assert ccl_rule(Entry("9B107", "", "9", Regime.MTCR), eu) == RuleResult(Regime.MTCR, "9B107", "code rule", 0.99)
-    for national in (Entry("3A090", "", "3", Regime.WA), Entry("2A290", "", "2", None),
-                     Entry("1C355", "", "1", Regime.CWC)):
+    for national in (Entry("3A090", "", "3", Regime.WA), Entry("1C355", "", "1", Regime.CWC)):
         result = ccl_rule(national, eu)
         assert result is not None and result.regime is None, national.code
+    # an ITAR placeholder without reasons for control, numbered in a regime's range: text decides
+    assert ccl_rule(Entry("9A103", "", "9", None), eu) is None

@@ -19,7 +19,7 @@ from interregime.analytics.concordance.numbering import (
     scomet_text_regimes,
 )
 from interregime.analytics.overlaps.renumbered import EU_LIST, EU_NUMBERED, renumbered
-from interregime.domain.codes import to_wassenaar_native
+from interregime.domain.codes import regime_of_eu_code, to_wassenaar_native
 from interregime.domain.corpus import EditionContent, Entry
 from interregime.domain.regimes import Regime
 
@@ -146,7 +146,8 @@ def _text_regimes(list_id: str, entry: Entry) -> tuple[Regime, ...]:
     if list_id == "in-scomet":
         return scomet_text_regimes(entry.code)
     if list_id == "us-ccl":
-        return (entry.regime,) if entry.regime is not None else ()
+        numbered = regime_of_eu_code(entry.code)
+        return (entry.regime,) if entry.regime is not None else (numbered,) if numbered is not None else ()
     return tuple(Regime)
 
 
@@ -174,7 +175,7 @@ def concordance(contents: Mapping[str, EditionContent], list_id: str) -> list[Co
             rows.append(_from_rule(list_id, entry, rule, regimes))
             continue
         allowed = _text_regimes(list_id, entry)
-        prefix = entry.code[:2] if list_id == "us-ccl" else ""
+        prefix = entry.code[:1] if list_id == "us-ccl" else ""
         match = matcher.best(entry, allowed, prefix) if matcher is not None and allowed else None
         rows.append(_from_text(list_id, entry, match, regimes))
     if list_id == "in-scomet" and matcher is not None:

@@ -23,6 +23,8 @@ NEAR_COPY_COSINE = 0.8
 # A short entry (a single organism or chemical) that matches no item this well is not matched at all.
 SHORT_ENTRY_COSINE = 0.45
 SHORT_ENTRY_LINES = 2
+# A species name spelt within this many letters of the one a reference gives is the same species.
+SPECIES_EDITS = 2
 # Each side of a split glued word, unless it is a stopword ("materials"+"such", "and"+"nozzles").
 MIN_GLUED_PART = 4
 
@@ -83,6 +85,37 @@ def _with_descendants(lines: list[tuple[str, str]], words: list[list[str]]) -> l
             for (code, _), own in zip(lines, words, strict=True)]
 
 
+def _edit_distance(first: str, second: str) -> int:
+    previous = list(range(len(second) + 1))
+    for i, a in enumerate(first, 1):
+        current = [i]
+        for j, b in enumerate(second, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b)))
+        previous = current
+    return previous[-1]
+
+
+def _species_by_genus(texts: Sequence[str]) -> dict[str, set[str]]:
+    """Each word of the references → the words that follow it (a genus → its species)."""
+    following: dict[str, set[str]] = {}
+    for text in texts:
+        words = tokens(text)
+        for genus, species in itertools.pairwise(words):
+            following.setdefault(genus, set()).add(species)
+    return following
+
+
+def _unmatched_name(lines: list[tuple[str, str]], species: dict[str, set[str]]) -> bool:
+    """A two-word name ("Puccinia erianthi", "Rickettsia rickettsii") whose first word (the genus) the
+    references use but never followed by this second word, or one spelt within two letters of it: the
+    genus alone would match another species of the list, so the entry is left unmatched. Spelling
+    variants ("endobioticum" for the EU's "endobioticium") still match."""
+    words = [word for _, text in lines for word in tokens(text) if word != "cas"]
+    if len(words) != 2 or not all(word.isalpha() for word in words) or words[0] not in species:
+        return False
+    return all(_edit_distance(words[1], known) > SPECIES_EDITS for known in species[words[0]])
+
+
 def _line_codes(lines: list[list[tuple[str, str]]]) -> list[str]:
     """The item code of every line of every entry, in order."""
     return [code for one_entry in lines for code, _ in one_entry]
@@ -141,6 +174,8 @@ class TextMatcher:
             cosines.append(vectors[items:] @ vectors[:items].T)
         self._item_cosine = cosines[0].maximum(cosines[1]).maximum(cosines[2])
         self._short = [len(lines) <= SHORT_ENTRY_LINES for lines in query_lines]
+        species = _species_by_genus([text for lines in ref_lines for _, text in lines])
+        self._unmatched_name = [_unmatched_name(lines, species) for lines in query_lines]
         self._regimes = np.asarray([ref.regime.value for ref in self.references], dtype=object)
         self._codes = np.asarray([ref.code for ref in self.references], dtype=str)
 
@@ -150,6 +185,8 @@ class TextMatcher:
         is one of ``groups`` and whose code is ``among``, if given). ``floor`` replaces the short-entry
         floor when the candidates were chosen on other evidence."""
         row = self._query_row[id(entry)]
+        if self._unmatched_name[row] and floor is None:
+            return None
         allowed = np.isin(self._regimes, [regime.value for regime in regimes])
         if prefix:
             allowed &= np.char.startswith(self._codes, prefix)

@@ -84,7 +84,8 @@ def reserved(entry: Entry) -> bool:
 
 def ccl_rule(entry: Entry, eu_codes: frozenset[str]) -> RuleResult | None:
     """Rules for ECCNs; None for an MTCR, NSG or AG-numbered ECCN whose regime (as the CCL states it
-    and as its number says) has no EU entry of that number (renumbered entries): only text can tell."""
+    and as its number says, or as its number says for an entry without reasons for control) has no EU
+    entry of that number (renumbered entries): only text can tell."""
     code = entry.code
     munitions = ccl_munitions(code)
     if munitions and entry.regime == Regime.WA:
@@ -96,7 +97,11 @@ def ccl_rule(entry: Entry, eu_codes: frozenset[str]) -> RuleResult | None:
         return RuleResult(None, "", Method.NATIONAL, 0.95, "x9xx: United States only")
     if code not in eu_codes:
         # Wassenaar-range ECCNs the EU lacks are US additions (x018 munitions items, 3A090-style entries).
-        if entry.regime not in (None, Regime.WA) and entry.regime == regime_of_eu_code(code):
+        numbered = regime_of_eu_code(code)
+        if entry.regime not in (None, Regime.WA) and entry.regime == numbered:
+            return None
+        # an ITAR placeholder keeps its number but no reason for control (9A103: the EU's 9A120)
+        if entry.regime is None and not entry.reasons and numbered not in (None, Regime.WA):
             return None
         if cwc_chemicals(entry):
             return RuleResult(Regime.CWC, "Schedule", Method.CODE, 0.7, CWC_CHEMICALS_NOTE)
@@ -118,12 +123,12 @@ def cwc_chemicals(entry: Entry) -> bool:
 def scomet_rule(entry: Entry) -> RuleResult | None:
     """Rules for SCOMET entries; None when only the text can tell (categories 0-5)."""
     code = entry.code
+    if reserved(entry):
+        return RuleResult(None, "", Method.NATIONAL, 0.95, "reserved: controls nothing")
     if entry.eu_code:
         return eu_style_rule(entry.eu_code, entry.regime)
     if code.startswith("7"):
         return RuleResult(None, "", Method.NATIONAL, 0.95, "SCOMET category 7: India only")
-    if reserved(entry):
-        return RuleResult(None, "", Method.NATIONAL, 0.95, "reserved: controls nothing")
     munitions = SCOMET_MUNITIONS.match(code)
     if munitions:
         return RuleResult(Regime.WA, f"ML{int(munitions['num'])}", Method.CODE, 0.95, "SCOMET category 6")
