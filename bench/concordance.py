@@ -79,6 +79,11 @@ SAMPLES: dict[str, tuple[int, list[Stratum]]] = {
         ("in-scomet", "any entry", lambda e: True, 50),
         ("no-list-ii", "any entry", lambda e: True, 25),
     ]),
+    "s6": (23, [
+        ("us-ccl", "any entry", lambda e: True, 56),
+        ("in-scomet", "any entry", lambda e: True, 62),
+        ("no-list-ii", "any entry", lambda e: True, 32),
+    ]),
 }
 
 
