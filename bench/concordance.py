@@ -14,13 +14,12 @@ from __future__ import annotations
 import argparse
 import random
 import re
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import sqlalchemy as sa
-from bench_corpus import corpus_engine
+from bench_corpus import corpus_arguments, opened_corpus
 
 from interregime.analytics.concordance import ConcordanceRow, concordance
 from interregime.analytics.concordance.evaluation import read_labels, score
@@ -137,20 +136,17 @@ def run(engine: sa.Engine, labels_path: Path, misses: bool, lists: Sequence[str]
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--database")
-    parser.add_argument("--sources", type=Path, default=REPO.parent / "shared" / "data" / "raw")
+    corpus_arguments(parser)
     parser.add_argument("--labels", type=Path, default=LABELS)
     parser.add_argument("--misses", action="store_true", help="print every wrong row")
     parser.add_argument("--draw", metavar="SAMPLE", help="print the entries of a new random sample and stop")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="concordance-bench-") as folder:
-        engine = corpus_engine(args.database, args.sources, Path(folder))
+    with opened_corpus(args, "concordance-bench-") as engine:
         if args.draw:
             contents = {lid: corpus_store.load_edition(engine, lid) for lid in NATIONAL_LISTS}
             _print_draw(contents, args.labels, args.draw)
         else:
             run(engine, args.labels, args.misses, [*NATIONAL_LISTS, "eu-annex-i"])
-        engine.dispose()
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 import sqlalchemy as sa
-from bench_corpus import corpus_engine
+from bench_corpus import corpus_arguments, opened_corpus
 
 from interregime.analytics.overlaps.baseline import brute_force_scores
 from interregime.analytics.overlaps.detect import Detection, detect
@@ -55,14 +55,11 @@ def _precision(top: list[tuple[str, str]], sample: str = "") -> tuple[int, int, 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--database")
-    parser.add_argument("--sources", type=Path, default=REPO.parent / "shared" / "data" / "raw")
+    corpus_arguments(parser)
     parser.add_argument("--cold", action="store_true", help="also time a semantic detection with an empty cache")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="overlaps-bench-") as folder:
-        engine = corpus_engine(args.database, args.sources, Path(folder))
+    with opened_corpus(args, "overlaps-bench-") as engine:
         run(engine, args.cold)
-        engine.dispose()
 
 
 def _cold_detection(contents: list[EditionContent]) -> float:

@@ -13,19 +13,16 @@ against the hand-set ``Weights`` on the same halves. Nothing here changes the de
 from __future__ import annotations
 
 import argparse
-import tempfile
-from pathlib import Path
 
 import numpy as np
 import sqlalchemy as sa
-from bench_corpus import corpus_engine
+from bench_corpus import corpus_arguments, opened_corpus
 
 from interregime.analytics.overlaps.detect import Detection, detect
 from interregime.analytics.overlaps.evaluation import half_of, recall_at_k, referenced_pairs
 from interregime.analytics.overlaps.similarity import Weights, standardise
 from interregime.storage import corpus_store
 
-REPO = Path(__file__).resolve().parents[1]
 STRUCTURAL = ("group", "category", "support", "develops", "knowhow", "base_development", "parallel_knowhow",
               "unrelated_knowhow", "parallel")
 
@@ -81,14 +78,11 @@ def learned_scores(matrix: np.ndarray, model: tuple[np.ndarray, float, np.ndarra
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--database")
-    parser.add_argument("--sources", type=Path, default=REPO.parent / "shared" / "data" / "raw")
+    corpus_arguments(parser)
     parser.add_argument("--lexical", action="store_true", help="without the semantic features")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="overlaps-learned-") as folder:
-        engine = corpus_engine(args.database, args.sources, Path(folder))
+    with opened_corpus(args, "overlaps-learned-") as engine:
         run(engine, semantic=not args.lexical)
-        engine.dispose()
 
 
 def run(engine: sa.Engine, semantic: bool) -> None:
