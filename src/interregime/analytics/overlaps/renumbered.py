@@ -40,10 +40,15 @@ def renumbered(entries: Iterable[Entry], eu_entries: Mapping[str, Entry]) -> dic
     """National entry code → the EU code of the entry it implements, for entries whose own EU code names
     an EU entry of other goods (``SAME_CODE_FLOOR``, ``SAME_HEADING_SHARE``) while another EU entry of
     the same regime and product group matches their text (``RENUMBERED_COSINE``)."""
-    candidates = [entry for entry in entries if entry.eu_code in eu_entries]
+    # The heading test is cheap: only the few entries it leaves are compared by text, against the EU
+    # entries of their regimes and product groups.
+    candidates = [entry for entry in entries if entry.eu_code in eu_entries
+                  and eu_entries[entry.eu_code].regime is not None
+                  and _heading_share(entry, eu_entries[entry.eu_code]) < SAME_HEADING_SHARE]
     if not candidates:
         return {}
-    references = list(eu_entries.values())
+    groups = {(eu_entries[entry.eu_code].regime, entry.eu_code[:2]) for entry in candidates}
+    references = [entry for entry in eu_entries.values() if (entry.regime, entry.code[:2]) in groups]
     position = {entry.code: row for row, entry in enumerate(references)}
     vectors = tfidf([*map(_document, references), *map(_document, candidates)], bigrams=False).matrix
     split = len(references)
@@ -53,8 +58,8 @@ def renumbered(entries: Iterable[Entry], eu_entries: Mapping[str, Entry]) -> dic
     found: dict[str, str] = {}
     for row, entry in enumerate(candidates):
         own = eu_entries[entry.eu_code]
-        if (own.regime is None or cosines[row, position[own.code]] >= SAME_CODE_FLOOR
-                or _heading_share(entry, own) >= SAME_HEADING_SHARE):
+        assert own.regime is not None
+        if cosines[row, position[own.code]] >= SAME_CODE_FLOOR:
             continue
         allowed = (regimes == own.regime.value) & np.char.startswith(codes, own.code[:2])
         scores = np.where(allowed, cosines[row], -1.0)
