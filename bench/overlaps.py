@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import random
 import re
 import tempfile
 import time
@@ -57,9 +58,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     corpus_arguments(parser)
     parser.add_argument("--cold", action="store_true", help="also time a semantic detection with an empty cache")
+    parser.add_argument("--draw", metavar="SAMPLE", help="print a seeded random sample of 50 of the lexical top "
+                        "200 pairs (for hand labelling; s5 is the first drawn this way) and stop")
     args = parser.parse_args()
     with opened_corpus(args, "overlaps-bench-") as engine:
-        run(engine, args.cold)
+        if args.draw:
+            _print_draw(engine, args.draw)
+        else:
+            run(engine, args.cold)
 
 
 def _cold_detection(contents: list[EditionContent]) -> float:
@@ -157,10 +163,20 @@ def run(engine: sa.Engine, cold: bool = False) -> None:
         _report_precision(name, result)
 
 
+DRAW_SEEDS = {"s5": 29}
+
+
+def _print_draw(engine: sa.Engine, sample: str) -> None:
+    contents = [corpus_store.load_edition(engine, list_id) for list_id in corpus_store.list_ids(engine)]
+    top = detect(contents, ignore_xrefs=True, semantic=False).overlaps[:200]
+    for overlap in random.Random(DRAW_SEEDS[sample]).sample(top, 50):
+        print(f"{overlap.a.list_id}:{overlap.a.code},{overlap.b.list_id}:{overlap.b.code}")
+
+
 def _report_precision(name: str, detection: Detection) -> None:
     top = [(f"{o.a.list_id}:{o.a.code}", f"{o.b.list_id}:{o.b.code}") for o in detection.overlaps[:200]]
     right, judged, total = _precision(top)
-    samples = {sample: _precision(top, f"{sample}:") for sample in ("s2", "s3", "s4")}
+    samples = {sample: _precision(top, f"{sample}:") for sample in ("s2", "s3", "s4", "s5")}
     print(f"precision of the {name} top 200: first labelled sample {right}/{judged} = "
           f"{right / max(judged, 1):.3f} ({judged} of {total} labelled); "
           + "; ".join(f"random sample {sample}: {r}/{j} = {r / max(j, 1):.3f}"
