@@ -10,6 +10,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 
 from interregime.domain.corpus import EditionContent, ListKind, NoteKind
@@ -97,7 +98,7 @@ ITEM_TEXTS = {
         "5A101": "Systems for missiles and rockets, including:",
         "8A101": "Components made from fluorinated compounds, as follows:",
         "8A101.a": 'Seals, gaskets, sealants or fuel bladders, specially designed for "aircraft" or aerospace '
-        "use, made frommore than 50 % by weight of any of the materials specified by 8C109.b or 8C109.c;",
+        "use, made from more than 50 % by weight of any of the materials specified by 8C109.b or 8C109.c;",
         "8B301.a": "Equipment designed for epitaxial growth as follows:",
         "8B301.b": "Equipment designed for ion implantation and having any of the following:",
         "8E102.e": '"Technology" for the installation, maintenance or repair of materials specified by 8C101;',
@@ -317,7 +318,7 @@ MISSED_BEFORE = {
         "8A604,8A605, 8A608 or 8B608.",
         "8D602": '"Software" specially designed for the "use" of equipment specified by 8A602.b, 8A608 or 8B608.',
         "8D603": 'Other "software" as follows:',
-        "8B602": "Masks and reticles, specially designed for opticalsensorsspecified by 8A602.a.1.b or 8A602.a.1.d",
+        "8B602": "Masks and reticles, specially designed for optical sensorsspecified by 8A602.a.1.b or 8A602.a.1.d",
         "8A801.a": "Manned, tethered submersible vehicles designed to operate at depths exceeding 1,000 m;",
         "8A801.b": "Manned, untethered submersible vehicles having any of the following:",
         "8A801.b.1": "Designed to 'operate autonomously' and having a lifting capacity of all the following:",
@@ -582,3 +583,15 @@ def test_unreadable_bytes_are_one_line_source_errors(data: bytes, message: str) 
     with pytest.raises(SourceError, match=message) as raised:
         read_pdf_lines(data, in_scomet.FILE_2024)
     assert "\n" not in str(raised.value)
+
+
+def test_words_the_pdf_glued_together_are_split_by_their_gap(sources_dir: Path,
+                                                             raw_lines: dict[int, list[str]]) -> None:
+    """The 2024 PDF writes "lessthan" 34 times with no space, only a gap of 0.37-0.45 character heights."""
+    document = pdfium.PdfDocument((sources_dir / in_scomet.FILE_2024).read_bytes())
+    pdfium_text = " ".join(document[index].get_textpage().get_text_range() for index in range(len(document)))
+    text = " ".join(raw_lines[2024])
+    assert pdfium_text.count("lessthan") >= 30 and text.count("lessthan") <= 5
+    assert "materials such as" in text and "materialssuch" not in text
+    # letters of one word are never parted, however wide the kerning ("Sodiu|m", "pu|mps")
+    assert "Sodium" in text and " ium " not in text and " nd " not in text
