@@ -27,7 +27,7 @@ from bench_corpus import corpus_arguments, opened_corpus
 
 from interregime.analytics.overlaps.baseline import brute_force_scores
 from interregime.analytics.overlaps.detect import Detection, detect
-from interregime.analytics.overlaps.evaluation import EVIDENCE, half_of, recall_at_k, referenced_pairs
+from interregime.analytics.overlaps.evaluation import EVIDENCE, half_of, listed_pairs, recall_at_k, referenced_pairs
 from interregime.analytics.overlaps.semantic import semantic_similarity
 from interregime.analytics.overlaps.similarity import Weights, cosine
 from interregime.analytics.overlaps.text import strip_references
@@ -148,6 +148,12 @@ def run(engine: sa.Engine, cold: bool = False) -> None:
             print(f"  {scoring}: pooled {parts[0].value:.3f} ({parts[0].found}/{parts[0].referenced}), per-entry "
                   f"mean {parts[0].entry_mean:.3f}; half A {parts[1].value:.3f} ({parts[1].found}/"
                   f"{parts[1].referenced}), half B {parts[2].value:.3f} ({parts[2].found}/{parts[2].referenced})")
+    for name, truth in sets.items():
+        listed = {scoring: listed_pairs(scores, units, truth) for scoring, scores in
+                  (("lexical", lexical.scores), ("with semantic", detection.scores))}
+        print(f"referenced pairs the detector lists (either entry ranks the other in its top 10; not the "
+              f"target metric) {name}: " + "; ".join(f"{scoring} {found}/{total} = {found / total:.3f}"
+                                                   for scoring, (found, total) in listed.items()))
     misses = recall_at_k(detection.scores, units, truth_all).misses
     knowhow = sum(1 for s, t, _ in misses if {units[s].group[1:], units[t].group[1:]} & {"D", "E"})
     print(f"misses (with semantic) involving software/technology entries: {knowhow}/{len(misses)}")

@@ -10,7 +10,8 @@ import pytest
 
 from interregime.analytics.overlaps import OverlapKind, detect
 from interregime.analytics.overlaps.baseline import brute_force_scores
-from interregime.analytics.overlaps.evaluation import recall_at_k, referenced_pairs
+from interregime.analytics.overlaps.detect import candidate_pairs
+from interregime.analytics.overlaps.evaluation import listed_pairs, recall_at_k, referenced_pairs
 from interregime.analytics.overlaps.family import is_broad_knowhow
 from interregime.analytics.overlaps.text import entry_lines
 from interregime.domain.codes import EU_ENTRY
@@ -70,6 +71,16 @@ def test_recall_of_referenced_partners_beats_plain_tfidf(corpus: list[EditionCon
     pooled = recall_at_k(detection.scores, detection.units, truth_all)
     assert pooled.value >= 0.78 and len(pooled.per_entry) == pooled.entries == len(truth_all)
     assert 0 < pooled.entry_mean <= 1
+
+
+def test_listed_pairs_are_the_referenced_pairs_among_the_detected_ones(corpus: list[EditionContent]) -> None:
+    detection = detect(corpus, ignore_xrefs=True, classify_pairs=False)
+    truth = referenced_pairs(corpus, detection.units)
+    detected = set(candidate_pairs(detection.scores, detection.features.cross, 10))
+    expected = sum(1 for a, targets in truth.items() for b in targets if (min(a, b), max(a, b)) in detected)
+    found, total = listed_pairs(detection.scores, detection.units, truth)
+    assert (found, total) == (expected, sum(map(len, truth.values())))
+    assert recall_at_k(detection.scores, detection.units, truth).found < found < total
 
 
 def test_family_links_goods_to_broad_knowhow_of_their_category(corpus: list[EditionContent]) -> None:

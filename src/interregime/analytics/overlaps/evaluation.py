@@ -86,6 +86,22 @@ def recall_at_k(scores: np.ndarray, units: Sequence[Unit], truth: dict[int, set[
     return Recall(k, found, total, len(truth), misses, tuple(per_entry))
 
 
+def listed_pairs(scores: np.ndarray, units: Sequence[Unit], truth: dict[int, set[int]], k: int = 10
+                 ) -> tuple[int, int]:
+    """(found, referenced) over referenced pairs that the detector lists, i.e. either entry ranks the other
+    among its ``k`` best partners of other regimes (``interregime overlaps`` lists exactly those pairs). A
+    looser figure than ``recall_at_k``, which asks the referencing entry's own ranking."""
+    forward = {(source, target) for source, target, _ in recall_at_k(scores, units, truth, k).misses}
+    reverse_truth: dict[int, set[int]] = {}
+    for source, targets in truth.items():
+        for target in targets:
+            reverse_truth.setdefault(target, set()).add(source)
+    backward = {(source, target) for target, source, _ in recall_at_k(scores, units, reverse_truth, k).misses}
+    pairs = [(source, target) for source, targets in truth.items() for target in targets]
+    found = sum(1 for pair in pairs if pair not in forward or pair not in backward)
+    return found, len(pairs)
+
+
 def half_of(truth: dict[int, set[int]], units: Sequence[Unit], half: int) -> dict[int, set[int]]:
     """The referencing entries of one half (0 or 1) of a fixed split by a hash of the entry's key, so that
     weights can be tuned on one half and reported on the other."""
