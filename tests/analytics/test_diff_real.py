@@ -64,6 +64,13 @@ def test_eu_2025_3a001_laser_output_power_threshold(norway_to_eu: EditionDiff) -
     assert change.parameter_changes == ("3A001.b.7.c.2 output power threshold > 31.62 mW → > 100 mW",)
 
 
+def test_scomet_thresholds_are_read_in_scomet_number_style(scomet: EditionDiff) -> None:
+    """SCOMET writes "1,570 nm" for one thousand five hundred and seventy nanometres."""
+    change = find(scomet, "8A605.d.1.a.1", "8A605.d.1.a.1")
+    assert "8A605.d.1.a.1 wavelength threshold ≤ 1 510 nm → ≤ 1 570 nm" in change.parameter_changes
+    assert "8A601.b detection range threshold > 1 000 m added" in find(scomet, "8A601.b", "8A601.b").parameter_changes
+
+
 def test_eu_2025_adds_entries_and_removes_none(norway_to_eu: EditionDiff) -> None:
     counts = norway_to_eu.counts()
     added = {c.new_code for c in norway_to_eu.changes if c.kind is ChangeKind.ADDED and c.level.value == "entry"}

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+
 from interregime.analytics.diff.notes import held_notes, note_changes
 from interregime.analytics.diff.pairing import PlacedItem, pair_entries, pair_items, place_items
 from interregime.analytics.diff.parameter_changes import Extractor, parameter_changes
 from interregime.analytics.diff.records import Change, ChangeKind, ChangeLevel, EditionDiff, code_order
 from interregime.analytics.diff.words import same_text, word_diff
+from interregime.analytics.parameters.extract import extract_parameters
+from interregime.analytics.parameters.numbers import decimal_comma_for
 from interregime.domain.corpus import EditionContent
 
 # Below this share of entry codes in common two lists are not numbered alike and cannot be diffed.
@@ -54,8 +58,13 @@ def _item_change(old: PlacedItem, new: PlacedItem, expected_code: str | None, sc
 
 def diff_editions(old: EditionContent, new: EditionContent, extractor: Extractor | None = None) -> EditionDiff:
     """Entries and items added, removed, renumbered (found by text when the code changed) and changed,
-    with their notes. Differences of spacing, quote style or case alone are counted, not listed."""
+    with their notes. Differences of spacing, quote style or case alone are counted, not listed. Without an
+    ``extractor``, thresholds are read in the lists' number style ("1,000 m" is a thousand metres in SCOMET,
+    "0,9 GPa" nine tenths in the EU list), guessed per text only when the two lists write numbers differently."""
     check_comparable(old, new)
+    if extractor is None:
+        styles = {decimal_comma_for(content.control_list.id) for content in (old, new)}
+        extractor = functools.partial(extract_parameters, decimal_comma=styles.pop()) if len(styles) == 1 else None
     entries = pair_entries(old, new)
     old_items, new_items = place_items(old), place_items(new)
     items = pair_items(old_items, new_items, entries)
