@@ -312,3 +312,15 @@ def test_capability_does_not_override_a_written_comparator() -> None:
     (parameter,) = extract_parameters("Cryogenic refrigeration units capable of temperatures of 153 K or less;",
                                       decimal_comma=True)
     assert (parameter.comparator, parameter.value) == (Comparator.LE, 153.0)
+
+
+def test_better_is_higher_only_for_the_characteristics_of_the_data_table() -> None:
+    purity = extract_parameters("having a purity (metal basis) better than 99,999 %;", decimal_comma=True)
+    assert [(p.characteristic, p.comparator, p.value) for p in purity] == [("purity", Comparator.GT, 99.999)]
+    impurity = extract_parameters("Nuclear grade graphite having a purity level better than 5 parts per million "
+                                  "boron equivalent", decimal_comma=False)
+    assert [(p.comparator, p.unit) for p in impurity] == [(Comparator.LT, "ppm")]
+    accuracy = extract_parameters("Angular resolution better than 1,5 milliradians;", decimal_comma=True)
+    assert [p.comparator for p in accuracy] == [Comparator.LT]
+    hydrophone = extract_parameters("A 'hydrophone sensitivity' better than -180 dB at any depth", decimal_comma=True)
+    assert [(p.comparator, p.value) for p in hydrophone] == [(Comparator.GT, -180.0)]

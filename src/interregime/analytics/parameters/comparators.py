@@ -29,6 +29,7 @@ class Idioms:
     capability: re.Pattern[str]
     capability_comparator: Comparator
     end_use: re.Pattern[str]
+    better_means_higher: dict[str, frozenset[str]]
 
 
 def _phrase_pattern(phrase: str, glued: bool = False) -> str:
@@ -88,7 +89,20 @@ def idioms() -> Idioms:
         capability=_capability(data["capability"]["opening"]),
         capability_comparator=Comparator(data["capability"]["comparator"]),
         end_use=re.compile(_alternation(data["capability"]["end_use"]), re.IGNORECASE),
+        better_means_higher={name: frozenset(units) for name, units in data["better_means_higher"].items()},
     )
+
+
+_HIGHER: dict[Comparator, Comparator] = {Comparator.LT: Comparator.GT, Comparator.LE: Comparator.GE}
+
+
+def better_comparator(comparator: Comparator, phrase: str, characteristic: str, unit: str) -> Comparator:
+    """"Better than" is read as "less than" (accuracies, resolutions, stabilities); for the characteristics
+    and units of ``[better_means_higher]`` ("a purity better than 99,999 %") it is "more than"."""
+    units = idioms().better_means_higher.get(characteristic)
+    if units is None or unit not in units or "better" not in phrase.lower():
+        return comparator
+    return _HIGHER.get(comparator, comparator)
 
 
 def comparator_before(phrase: str) -> Comparator:

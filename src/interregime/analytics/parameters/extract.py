@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from interregime.analytics.parameters.comparators import idioms
+from interregime.analytics.parameters.comparators import better_comparator, idioms
 from interregime.analytics.parameters.mentions import Mention, find_mentions
 from interregime.analytics.parameters.numbers import guess_decimal_comma
 from interregime.analytics.parameters.units import UnitError, match_unit, parse_unit, to_si, unit_label
@@ -182,8 +182,10 @@ def _build(mention: Mention, characteristic: str, term: str | None, qualifier: s
         si_unit = to_si(1.0, unit)[1]
     except (UnitError, ValueError, OverflowError, ZeroDivisionError):
         return None
+    comparator = better_comparator(mention.comparator, text[mention.start : mention.number_start], characteristic,
+                                   unit_label(unit))
     return Parameter(
-        characteristic=characteristic, comparator=mention.comparator, value=mention.value,
+        characteristic=characteristic, comparator=comparator, value=mention.value,
         low=mention.low, high=mention.high, unit=unit_label(unit), si_value=si[0], si_low=si[1],
         si_high=si[2], si_unit=si_unit, qualifier=qualifier, defined_term=term,
         source_text=text[mention.start : mention.end], span=(mention.start, mention.end),
