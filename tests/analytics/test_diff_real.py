@@ -71,6 +71,12 @@ def test_scomet_thresholds_are_read_in_scomet_number_style(scomet: EditionDiff) 
     assert "8A601.b detection range threshold > 1 000 m added" in find(scomet, "8A601.b", "8A601.b").parameter_changes
 
 
+def test_reserved_entries_are_never_renumbered_into_each_other(scomet: EditionDiff) -> None:
+    moved = [c for c in scomet.changes if c.kind is ChangeKind.RENUMBERED and c.level.value == "entry"]
+    assert moved and not any("reserved" in c.old_text.lower() and len(c.old_text) < 20 for c in moved)
+    assert find(scomet, "8B602", "8B602").kind is ChangeKind.CHANGED
+
+
 def test_eu_2025_adds_entries_and_removes_none(norway_to_eu: EditionDiff) -> None:
     counts = norway_to_eu.counts()
     added = {c.new_code for c in norway_to_eu.changes if c.kind is ChangeKind.ADDED and c.level.value == "entry"}

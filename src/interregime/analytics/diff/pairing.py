@@ -17,6 +17,9 @@ WEAK_PAIR = 0.6
 # Shorter texts ("Others;", "Not used;", "Any of the following:") pair by similarity only under
 # paired parents (items) or when identical (entries).
 MIN_WORDS = 4
+# An entry that only says "(Reserved)" or "Not used" has no identity to follow: two such entries are the
+# same entry only if they have the same code.
+PLACEHOLDER_WORDS = frozenset({"reserved", "not", "used"})
 # Texts moving to an unrelated entry must be this long and this similar, so that boilerplate such
 # as "... having all of the following characteristics:" does not pair on its own.
 MIN_WORDS_ACROSS_ENTRIES = 8
@@ -45,7 +48,9 @@ def pair_entries(old: EditionContent, new: EditionContent) -> dict[str, tuple[st
 
     def long_or_identical(pair: Pairing[str], _: object) -> bool:
         o, n = pair.old, pair.new
-        return min(word_count(old_keys[o]), word_count(new_keys[n])) >= MIN_WORDS or old_keys[o] == new_keys[n]
+        if min(word_count(old_keys[o]), word_count(new_keys[n])) >= MIN_WORDS:
+            return True
+        return old_keys[o] == new_keys[n] and not {key for key in old_keys[o] if key.isalpha()} <= PLACEHOLDER_WORDS
 
     same_code = {code: code for code in old_keys if code in new_keys}
     return pair_by_code_then_text(old_keys, new_keys, same_code, ENTRY_THRESHOLD, WEAK_PAIR, [long_or_identical])
