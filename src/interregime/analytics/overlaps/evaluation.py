@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from interregime.analytics.overlaps.detect import candidate_pairs
 from interregime.analytics.overlaps.units import Unit, key_index
 from interregime.domain.codes import entry_code
 from interregime.domain.corpus import EditionContent, XRefKind
@@ -88,18 +89,13 @@ def recall_at_k(scores: np.ndarray, units: Sequence[Unit], truth: dict[int, set[
 
 def listed_pairs(scores: np.ndarray, units: Sequence[Unit], truth: dict[int, set[int]], k: int = 10
                  ) -> tuple[int, int]:
-    """(found, referenced) over referenced pairs that the detector lists, i.e. either entry ranks the other
-    among its ``k`` best partners of other regimes (``interregime overlaps`` lists exactly those pairs). A
-    looser figure than ``recall_at_k``, which asks the referencing entry's own ranking."""
-    forward = {(source, target) for source, target, _ in recall_at_k(scores, units, truth, k).misses}
-    reverse_truth: dict[int, set[int]] = {}
-    for source, targets in truth.items():
-        for target in targets:
-            reverse_truth.setdefault(target, set()).add(source)
-    backward = {(source, target) for target, source, _ in recall_at_k(scores, units, reverse_truth, k).misses}
-    pairs = [(source, target) for source, targets in truth.items() for target in targets]
-    found = sum(1 for pair in pairs if pair not in forward or pair not in backward)
-    return found, len(pairs)
+    """(found, referenced) over referenced pairs that the detector lists (``detect.candidate_pairs``: either
+    entry ranks the other among its ``k`` best partners of other regimes). A looser figure than
+    ``recall_at_k``, which asks the referencing entry's own ranking."""
+    regimes = np.asarray([unit.regime.value for unit in units], dtype=object)
+    listed = set(candidate_pairs(scores, regimes[:, None] != regimes[None, :], k))
+    pairs = [(min(source, target), max(source, target)) for source, targets in truth.items() for target in targets]
+    return sum(1 for pair in pairs if pair in listed), len(pairs)
 
 
 def half_of(truth: dict[int, set[int]], units: Sequence[Unit], half: int) -> dict[int, set[int]]:
