@@ -35,10 +35,10 @@ def scope(entry: Entry, entries: Sequence[Entry]) -> list[Entry]:
     text = " ".join([entry.heading, *(item.text for item in entry.items)])
     ranges = [(low, high) for low, high in _RANGE.findall(text)]
     prefixes = [code for code in _SCOPE_CODE.findall(text) if code != entry.code]
-    return [other for other in entries
-            if other is not entry and not knowhow_groups(other)
-            and (any(other.code.startswith(prefix) for prefix in prefixes)
-                 or any(low <= other.code <= high for low, high in ranges))]
+    named = [other for other in entries if other is not entry
+             and (any(other.code.startswith(prefix) for prefix in prefixes)
+                  or any(low <= other.code <= high for low, high in ranges))]
+    return [other for other in named if not knowhow_groups(other)]
 
 
 @dataclass(frozen=True)

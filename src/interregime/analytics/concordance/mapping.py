@@ -179,12 +179,8 @@ def concordance(contents: Mapping[str, EditionContent], list_id: str) -> list[Co
         match = matcher.best(entry, allowed, prefix) if matcher is not None and allowed else None
         rows.append(_from_text(list_id, entry, match, regimes))
     if list_id == "in-scomet" and matcher is not None:
-        _place_knowhow(contents[list_id].entries, rows, matcher, regimes, frozenset(pending_codes(rules)))
+        _place_knowhow(contents[list_id].entries, rows, matcher, regimes, frozenset(entry.code for entry in pending))
     return rows
-
-
-def pending_codes(rules: Mapping[str, RuleResult | None]) -> list[str]:
-    return [code for code, rule in rules.items() if rule is None]
 
 
 def _place_knowhow(entries: Sequence[Entry], rows: list[ConcordanceRow], matcher: TextMatcher,
